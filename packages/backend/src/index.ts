@@ -1,0 +1,26 @@
+/*
+ * The demo backend: the smallest set of core plugins the Case Studies demo
+ * needs (guest auth, catalog, permissions with a real policy), plus the
+ * Case Studies backend plugin.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissionPolicy'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+backend.add(import('@case-studies/plugin-case-studies-backend'));
+
+backend.start();

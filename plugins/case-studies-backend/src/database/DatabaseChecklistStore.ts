@@ -1,0 +1,277 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  ChecklistHistoryEntry,
+  ChecklistHistoryPage,
+  ChecklistItemState,
+  ChecklistStatus,
+} from '@case-studies/plugin-case-studies-common';
+import { Knex } from 'knex';
+import {
+  ChecklistChange,
+  ChecklistChangeResult,
+  ChecklistStore,
+} from './ChecklistStore';
+
+const migrationsDir = resolvePackagePath(
+  '@case-studies/plugin-case-studies-backend',
+  'migrations',
+);
+
+type StatusRow = {
+  entity_ref: string;
+  item_id: string;
+  status: string;
+  note: string | null;
+  evidence_url: string | null;
+  version: number | string;
+  updated_by: string;
+  updated_at: Date | string | number;
+};
+
+type HistoryRow = {
+  id: number | string;
+  entity_ref: string;
+  item_id: string;
+  status: string;
+  previous_status: string | null;
+  note: string | null;
+  evidence_url: string | null;
+  version: number | string;
+  changed_by: string;
+  changed_at: Date | string | number;
+};
+
+/** SQLite returns timestamps as numbers or strings, PostgreSQL as Dates. */
+function toIsoString(value: Date | string | number): string {
+  return new Date(value).toISOString();
+}
+
+function toState(row: StatusRow): ChecklistItemState {
+  return {
+    itemId: row.item_id,
+    status: row.status as ChecklistStatus,
+    note: row.note ?? undefined,
+    evidenceUrl: row.evidence_url ?? undefined,
+    version: Number(row.version),
+    updatedBy: row.updated_by,
+    updatedAt: toIsoString(row.updated_at),
+  };
+}
+
+function toHistoryEntry(row: HistoryRow): ChecklistHistoryEntry {
+  return {
+    id: String(row.id),
+    itemId: row.item_id,
+    status: row.status as ChecklistStatus,
+    previousStatus: (row.previous_status ?? undefined) as
+      | ChecklistStatus
+      | undefined,
+    note: row.note ?? undefined,
+    evidenceUrl: row.evidence_url ?? undefined,
+    version: Number(row.version),
+    changedBy: row.changed_by,
+    changedAt: toIsoString(row.changed_at),
+  };
+}
+
+function neverChanged(itemId: string): ChecklistItemState {
+  return { itemId, status: 'todo', version: 0 };
+}
+
+function sameContent(state: ChecklistItemState, change: ChecklistChange) {
+  return (
+    state.status === change.status &&
+    (state.note ?? null) === (change.note ?? null) &&
+    (state.evidenceUrl ?? null) === (change.evidenceUrl ?? null)
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' || // PostgreSQL unique_violation
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
+
+/** The Knex implementation of {@link ChecklistStore}, for SQLite and PostgreSQL. */
+export class DatabaseChecklistStore implements ChecklistStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseChecklistStore> {
+    const client = await options.database.getClient();
+    const skip =
+      options.skipMigrations ?? options.database.migrations?.skip ?? false;
+    if (!skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseChecklistStore(client);
+  }
+
+  /** Exposed for tests that exercise migrations up and down. */
+  static readonly migrationsDir = migrationsDir;
+
+  private constructor(private readonly db: Knex) {}
+
+  async getStates(entityRef: string): Promise<ChecklistItemState[]> {
+    const rows = await this.db<StatusRow>('checklist_status')
+      .where({ entity_ref: entityRef })
+      .orderBy('item_id');
+    return rows.map(toState);
+  }
+
+  async getStatesForEntities(
+    entityRefs: string[],
+  ): Promise<Map<string, ChecklistItemState[]>> {
+    const result = new Map<string, ChecklistItemState[]>(
+      entityRefs.map(ref => [ref, []]),
+    );
+    // Bounded IN lists keep every database happy with its parameter limits.
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = await this.db<StatusRow>('checklist_status')
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .orderBy(['entity_ref', 'item_id']);
+      for (const row of rows) {
+        result.get(row.entity_ref)?.push(toState(row));
+      }
+    }
+    return result;
+  }
+
+  async applyChange(change: ChecklistChange): Promise<ChecklistChangeResult> {
+    try {
+      return await this.db.transaction(tx => this.applyChangeIn(tx, change));
+    } catch (error) {
+      // Two first writes of the same item raced: the loser sees the winner.
+      if (isUniqueViolation(error)) {
+        const current = await this.readState(this.db, change);
+        return this.resolveLostRace(change, current);
+      }
+      throw error;
+    }
+  }
+
+  private async applyChangeIn(
+    tx: Knex.Transaction,
+    change: ChecklistChange,
+  ): Promise<ChecklistChangeResult> {
+    const current = await this.readState(tx, change);
+
+    if (sameContent(current, change) && current.version > 0) {
+      // Repeating an accepted update is harmless, whatever version it carries.
+      return { outcome: 'unchanged', state: current };
+    }
+    if (
+      change.expectedVersion !== undefined &&
+      change.expectedVersion !== current.version
+    ) {
+      return { outcome: 'conflict', state: current };
+    }
+
+    const now = new Date();
+    const nextVersion = current.version + 1;
+    const values = {
+      status: change.status,
+      note: change.note ?? null,
+      evidence_url: change.evidenceUrl ?? null,
+      version: nextVersion,
+      updated_by: change.actor,
+      updated_at: now,
+    };
+
+    if (current.version === 0) {
+      await tx('checklist_status').insert({
+        entity_ref: change.entityRef,
+        item_id: change.itemId,
+        ...values,
+      });
+    } else {
+      // The version guard makes a concurrent writer that read the same
+      // version lose here rather than overwrite silently.
+      const updated = await tx('checklist_status')
+        .where({
+          entity_ref: change.entityRef,
+          item_id: change.itemId,
+          version: current.version,
+        })
+        .update(values);
+      if (updated !== 1) {
+        return this.resolveLostRace(change, await this.readState(tx, change));
+      }
+    }
+
+    await tx('checklist_history').insert({
+      entity_ref: change.entityRef,
+      item_id: change.itemId,
+      status: change.status,
+      previous_status: current.version === 0 ? null : current.status,
+      note: change.note ?? null,
+      evidence_url: change.evidenceUrl ?? null,
+      version: nextVersion,
+      changed_by: change.actor,
+      changed_at: now,
+    });
+
+    return {
+      outcome: 'updated',
+      state: {
+        itemId: change.itemId,
+        status: change.status,
+        note: change.note,
+        evidenceUrl: change.evidenceUrl,
+        version: nextVersion,
+        updatedBy: change.actor,
+        updatedAt: now.toISOString(),
+      },
+    };
+  }
+
+  private resolveLostRace(
+    change: ChecklistChange,
+    current: ChecklistItemState,
+  ): ChecklistChangeResult {
+    return sameContent(current, change)
+      ? { outcome: 'unchanged', state: current }
+      : { outcome: 'conflict', state: current };
+  }
+
+  private async readState(
+    db: Knex | Knex.Transaction,
+    change: ChecklistChange,
+  ): Promise<ChecklistItemState> {
+    const row = await db<StatusRow>('checklist_status')
+      .where({ entity_ref: change.entityRef, item_id: change.itemId })
+      .first();
+    return row ? toState(row) : neverChanged(change.itemId);
+  }
+
+  async getHistory(options: {
+    entityRef: string;
+    itemId?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<ChecklistHistoryPage> {
+    const query = this.db<HistoryRow>('checklist_history')
+      .where({ entity_ref: options.entityRef })
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1);
+    if (options.itemId) {
+      query.andWhere({ item_id: options.itemId });
+    }
+    if (options.cursor) {
+      query.andWhere('id', '<', Number(options.cursor));
+    }
+    const rows = await query;
+    const page = rows.slice(0, options.limit).map(toHistoryEntry);
+    return {
+      items: page,
+      nextCursor:
+        rows.length > options.limit ? page[page.length - 1].id : undefined,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { caseStudiesPermissions } from '@case-studies/plugin-case-studies-common';
+import { DatabaseChecklistStore } from './database/DatabaseChecklistStore';
+import { loadKnowledge } from './service/loadKnowledge';
+import { createRouter } from './service/router';
+
+/**
+ * The Case Studies backend plugin, mounted at `/api/case-studies`.
+ *
+ * @public
+ */
+export const caseStudiesPlugin = createBackendPlugin({
+  pluginId: 'case-studies',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init({
+        config,
+        logger,
+        database,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(caseStudiesPermissions);
+
+        const knowledge = await loadKnowledge({ config, logger });
+        const checklistStore = await DatabaseChecklistStore.create({
+          database,
+        });
+
+        httpRouter.use(
+          await createRouter({
+            knowledge,
+            checklistStore,
+            httpAuth,
+            permissions,
+            catalog,
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+
+/**
+ * The attributes of a service profile. Company profiles, pattern and checklist
+ * `appliesWhen` conditions and antipattern detection rules all speak this one
+ * vocabulary, so that matching compares like with like.
+ *
+ * @public
+ */
+export const PROFILE_ATTRIBUTES = [
+  'language',
+  'databases',
+  'caches',
+  'messaging',
+  'consistency',
+  'scale',
+  'architecture',
+  'domain',
+  'deployment',
+  'lifecycle',
+  'practices',
+] as const;
+
+/**
+ * Practices a service can declare (tag or `case-studies/practices` annotation)
+ * or that the profile infers from well-known annotations. Open vocabulary:
+ * these are the values the built-in knowledge refers to.
+ *
+ * @public
+ */
+export const KNOWN_PRACTICES = [
+  'observability',
+  'tracing',
+  'alerting',
+  'timeouts',
+  'retries',
+  'circuit-breakers',
+  'bulkheads',
+  'chaos-engineering',
+  'feature-flags',
+  'idempotency-keys',
+  'api-versioning',
+  'postmortems',
+  'public-postmortems',
+  'canary-deploys',
+  'blue-green-deploys',
+  'continuous-delivery',
+  'continuous-integration',
+  'trunk-based-development',
+  'test-automation',
+  'load-testing',
+  'restore-tests',
+  'service-mesh',
+  'api-gateway',
+  'graphql-federation',
+  'event-driven',
+  'cell-architecture',
+  'sharding',
+  'crdt',
+  'in-house-database',
+  'in-house-language',
+  'spotify-model',
+  'rewrite-in-progress',
+] as const;
+
+/** @public */
+export type ProfileAttribute = (typeof PROFILE_ATTRIBUTES)[number];
+
+/**
+ * Numeric facts read from the catalog around an entity (its owner group, its
+ * system, its declared figures). Conditions compare them with numbers.
+ *
+ * @public
+ */
+export const PROFILE_FACTS = [
+  /** members of the owning group */
+  'team.members',
+  /** components owned by the owning group */
+  'team.components',
+  /** components owned per member of the owning group */
+  'team.componentsPerMember',
+  /** components in the entity's system */
+  'system.components',
+  /** distinct database resources used by the components of the entity's system */
+  'system.databases',
+  /** components of the entity's system that declare strong consistency */
+  'system.strongConsistencyComponents',
+  /** database resources the entity depends on */
+  'entity.databases',
+  /** components the entity depends on */
+  'entity.componentDependencies',
+  /** declared peak requests per second (`case-studies/peak-rps`) */
+  'scale.peakRps',
+  /** declared users (`case-studies/users`) */
+  'scale.users',
+] as const;
+
+/** @public */
+export type ProfileFact = (typeof PROFILE_FACTS)[number];
+
+/** Ordered scale vocabulary: comparisons such as "at most medium" use this order. */
+export const SCALE_LEVELS = ['small', 'medium', 'large', 'hyperscale'] as const;
+
+/** @public */
+export type ScaleLevel = (typeof SCALE_LEVELS)[number];
+
+/**
+ * A condition over a service profile, used by `appliesWhen`, `dontCopyWhen`
+ * and antipattern `detect` rules.
+ *
+ * - `{ always: true }` holds for every entity.
+ * - `{ attribute, in }` holds when the attribute is known and any of its values is in the list.
+ * - `{ attribute, known }` holds when the attribute is (or is not) known.
+ * - `{ fact, gt | gte | lt | lte | eq }` holds when the fact is known and every given comparison holds.
+ * - `all`, `any`, `not` combine conditions.
+ *
+ * An unknown attribute or fact never satisfies `in` or a comparison, so a
+ * service with no metadata triggers nothing that needs evidence.
+ *
+ * @public
+ */
+export type Condition =
+  | { always: true }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { attribute: ProfileAttribute; in: string[] }
+  | { attribute: ProfileAttribute; known: boolean }
+  | {
+      fact: ProfileFact;
+      gt?: number;
+      gte?: number;
+      lt?: number;
+      lte?: number;
+      eq?: number;
+    };
+
+const vocabularyValue = z
+  .string()
+  .min(1)
+  .regex(/^[a-z0-9][a-z0-9.+-]*$/, 'must be a lower-case vocabulary value');
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ always: z.literal(true) }),
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+    z.strictObject({
+      attribute: z.enum(PROFILE_ATTRIBUTES),
+      in: z.array(vocabularyValue).min(1),
+    }),
+    z.strictObject({
+      attribute: z.enum(PROFILE_ATTRIBUTES),
+      known: z.boolean(),
+    }),
+    z
+      .strictObject({
+        fact: z.enum(PROFILE_FACTS),
+        gt: z.number().optional(),
+        gte: z.number().optional(),
+        lt: z.number().optional(),
+        lte: z.number().optional(),
+        eq: z.number().optional(),
+      })
+      .refine(
+        c =>
+          [c.gt, c.gte, c.lt, c.lte, c.eq].some(value => value !== undefined),
+        { message: 'a fact condition needs at least one of gt, gte, lt, lte, eq' },
+      ),
+  ]),
+);
+
+export { vocabularyValue };

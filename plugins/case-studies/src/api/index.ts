@@ -1,0 +1,2 @@
+export * from './CaseStudiesApi';
+export * from './CaseStudiesClient';

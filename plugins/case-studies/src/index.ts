@@ -1,0 +1,14 @@
+/**
+ * The Case Studies frontend plugin: an entity tab with architecture guidance
+ * from real companies, antipattern warnings and an engineering-practice
+ * checklist, plus a standalone knowledge library page.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  caseStudiesPlugin,
+  EntityCaseStudiesContent,
+  CaseStudiesPage,
+} from './plugin';
+export * from './api';

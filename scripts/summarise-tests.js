@@ -1,0 +1,34 @@
+// Prints the closing "N passed, N failed" line from Jest's JSON results, and
+// fails when no PostgreSQL test ran (TestDatabases skips silently otherwise).
+const fs = require('fs');
+
+const [resultsFile] = process.argv.slice(2);
+if (!fs.existsSync(resultsFile)) {
+  console.error(`No test results at ${resultsFile}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+const tests = results.testResults.flatMap(file => file.assertionResults);
+const passed = tests.filter(t => t.status === 'passed').length;
+let failed = tests.filter(t => t.status === 'failed').length;
+const skipped = tests.length - passed - failed;
+// Suites that failed to run at all (syntax errors, crashes) count as failures.
+failed += results.testResults.filter(
+  file => file.status === 'failed' && file.assertionResults.length === 0,
+).length;
+
+const postgresTests = tests.filter(
+  t => t.status === 'passed' && /POSTGRES_\d+/.test(t.fullName),
+).length;
+let ok = failed === 0 && results.success !== false;
+if (postgresTests === 0) {
+  console.error('No PostgreSQL-backed test ran: the store tests were skipped.');
+  failed += 1;
+  ok = false;
+} else {
+  console.log(`${postgresTests} tests ran on PostgreSQL.`);
+}
+
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(ok ? 0 : 1);
