@@ -1,0 +1,5 @@
+export * from './conditions';
+export * from './schema';
+export * from './buildKnowledgeBase';
+export * from './KnowledgeBaseError';
+export { canonicalJson, contentHash } from './contentHash';
