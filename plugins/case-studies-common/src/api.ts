@@ -1,3 +1,7 @@
+import type { Guidance } from './matching';
+import type { ServiceProfile } from './profile';
+import type { ChecklistProgress, EntityChecklistEntry } from './scoring';
+
 /**
  * Types of the REST API served at `/api/case-studies`, shared by the backend
  * that produces them and the frontend client that reads them.
@@ -55,4 +59,17 @@ export interface ChecklistUpdateRequest {
   evidenceUrl?: string;
   /** the version the client last saw; a stale one is answered with 409 */
   version?: number;
+}
+
+/**
+ * `GET /entities/:kind/:namespace/:name/guidance` and `POST /match`: the
+ * guidance for one entity with its profile, the checklist joined with stored
+ * states (none for `/match`) and automatic evidence, and progress.
+ *
+ * @public
+ */
+export interface GuidanceResponse extends Omit<Guidance, 'checklist'> {
+  profile: ServiceProfile;
+  checklist: EntityChecklistEntry[];
+  progress: ChecklistProgress;
 }

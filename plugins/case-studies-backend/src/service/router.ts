@@ -1,12 +1,29 @@
 import {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { KnowledgeBase } from '@case-studies/plugin-case-studies-common';
+import {
+  caseStudiesChecklistUpdatePermission,
+  GuidanceResponse,
+  KnowledgeBase,
+} from '@case-studies/plugin-case-studies-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { ChecklistStore } from '../database/ChecklistStore';
+import { GuidanceService } from './GuidanceService';
+import { readEntityContext } from './readEntityContext';
+import {
+  checklistUpdateSchema,
+  entityParamsSchema,
+  historyQuerySchema,
+  matchRequestSchema,
+  parseInput,
+} from './validation';
 
 export interface RouterOptions {
   knowledge: KnowledgeBase;
@@ -17,13 +34,14 @@ export interface RouterOptions {
 }
 
 /**
- * The REST API. It validates input, authorises and delegates; the logic lives
- * in the common package (matching, scoring) and the store.
+ * The REST API. It validates input, authenticates, authorises and delegates:
+ * matching and scoring live in the common package, persistence in the store.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { knowledge } = options;
+  const { knowledge, checklistStore, httpAuth, permissions, catalog } = options;
+  const guidanceService = new GuidanceService(knowledge);
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -31,9 +49,138 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  router.get('/knowledge', (_req, res) => {
+  router.get('/knowledge', async (req, res) => {
+    await httpAuth.credentials(req);
     res.json(knowledge);
   });
 
+  router.post('/match', async (req, res) => {
+    await httpAuth.credentials(req);
+    const body = parseInput(matchRequestSchema, req.body, 'body');
+    const result: GuidanceResponse = guidanceService.forStandaloneEntity(
+      body.entity as Entity,
+      (body.relatedEntities ?? []) as Entity[],
+    );
+    res.json(result);
+  });
+
+  async function readContext(
+    req: express.Request,
+    credentials: BackstageCredentials,
+  ) {
+    const ref = parseInput(entityParamsSchema, req.params, 'path');
+    return readEntityContext({ catalog, ref, credentials });
+  }
+
+  router.get('/entities/:kind/:namespace/:name/guidance', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const context = await readContext(req, credentials);
+    const states = await checklistStore.getStates(
+      normalisedRef(context.entityRef),
+    );
+    res.json(guidanceService.forCatalogEntity(context, states));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/checklist/history',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const query = parseInput(historyQuerySchema, req.query, 'query');
+      const context = await readContext(req, credentials);
+      res.json(
+        await checklistStore.getHistory({
+          entityRef: normalisedRef(context.entityRef),
+          itemId: query.itemId,
+          limit: query.limit,
+          cursor: query.cursor,
+        }),
+      );
+    },
+  );
+
+  router.put(
+    '/entities/:kind/:namespace/:name/checklist/:itemId',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const update = parseInput(checklistUpdateSchema, req.body, 'body');
+      const context = await readContext(req, credentials);
+
+      const [decision] = await permissions.authorize(
+        [
+          {
+            permission: caseStudiesChecklistUpdatePermission,
+            resourceRef: context.entityRef,
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Only the owners of ${context.entityRef} may change its checklist`,
+        );
+      }
+
+      const itemId = req.params.itemId;
+      const applicability = guidanceService.checklistApplicability(
+        context,
+        itemId,
+      );
+      if (!applicability) {
+        throw new NotFoundError(`No checklist item ${itemId}`);
+      }
+      if (!applicability.applies) {
+        throw new NotFoundError(
+          `Checklist item ${itemId} does not apply to ${context.entityRef}: ${applicability.explanation}`,
+        );
+      }
+
+      const result = await checklistStore.applyChange({
+        entityRef: normalisedRef(context.entityRef),
+        itemId,
+        status: update.status,
+        note: update.note,
+        evidenceUrl: update.evidenceUrl,
+        expectedVersion: update.version,
+        actor: credentials.principal.userEntityRef,
+      });
+      if (result.outcome === 'conflict') {
+        // A Backstage error body, plus the state the client must now show.
+        res.status(409).json({
+          error: {
+            name: 'ConflictError',
+            message: `Checklist item ${itemId} was changed by ${result.state.updatedBy} (now version ${result.state.version}); you sent version ${update.version}`,
+          },
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: 409 },
+          current: result.state,
+        });
+        return;
+      }
+      res.json(result.state);
+    },
+  );
+
+  router.use(
+    (
+      error: Error,
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+    // express.json() rejects malformed bodies with a SyntaxError; make it a
+    // Backstage InputError so it is a 400 naming the problem.
+    if (error instanceof SyntaxError && 'body' in error) {
+        next(new InputError(`body: not valid JSON (${error.message})`));
+        return;
+      }
+      next(error);
+    },
+  );
+
   return router;
+}
+
+/** The catalog compares refs case-insensitively; store them one way only. */
+function normalisedRef(entityRef: string): string {
+  return entityRef.toLocaleLowerCase('en-US');
 }

@@ -1,0 +1,88 @@
+import { InputError } from '@backstage/errors';
+import { CHECKLIST_STATUSES } from '@case-studies/plugin-case-studies-common';
+import { z } from 'zod';
+
+/**
+ * Parses input with a zod schema, or throws an InputError (400) whose message
+ * names every wrong field, e.g. `body.note: required when status is not-applicable`.
+ */
+export function parseInput<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  where: 'body' | 'query' | 'path',
+): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(issue => {
+    const field = [where, ...issue.path.map(String)].join('.');
+    return `${field}: ${issue.message}`;
+  });
+  throw new InputError(`Invalid request: ${problems.join('; ')}`);
+}
+
+const refPart = z.string().min(1).max(253);
+
+export const entityParamsSchema = z.object({
+  kind: refPart,
+  namespace: refPart,
+  name: refPart,
+});
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine(
+    value => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL' },
+  );
+
+export const checklistUpdateSchema = z
+  .strictObject({
+    status: z.enum(CHECKLIST_STATUSES, {
+      message: `must be one of ${CHECKLIST_STATUSES.join(', ')}`,
+    }),
+    note: z.string().max(2000, 'must be at most 2000 characters').optional(),
+    evidenceUrl: httpUrl.optional(),
+    version: z.number().int().min(0).optional(),
+  })
+  .superRefine((update, ctx) => {
+    if (update.status === 'not-applicable' && !update.note?.trim()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message:
+          'required when status is not-applicable (give the reason for the exemption)',
+      });
+    }
+  });
+
+export const historyQuerySchema = z.object({
+  itemId: z.string().min(1).max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d+$/, 'must be a cursor returned by a previous page')
+    .optional(),
+});
+
+const entityShape = z.looseObject({
+  apiVersion: z.string().min(1),
+  kind: z.string().min(1),
+  metadata: z.looseObject({
+    name: z.string().min(1),
+    namespace: z.string().min(1).optional(),
+  }),
+  spec: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const matchRequestSchema = z.strictObject({
+  entity: entityShape,
+  relatedEntities: z.array(entityShape).max(1000).optional(),
+});

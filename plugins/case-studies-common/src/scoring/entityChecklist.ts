@@ -1,0 +1,70 @@
+import type { Entity } from '@backstage/catalog-model';
+import { ChecklistItemState } from '../api';
+import { KnowledgeBase } from '../knowledge';
+import {
+  automaticEvidence,
+  AutomaticEvidenceResult,
+  ChecklistApplicability,
+  Guidance,
+} from '../matching';
+import { checklistProgress, ChecklistProgress } from './checklistProgress';
+
+/** A checklist item of one entity: why it applies, its stored state and automatic evidence. @public */
+export interface EntityChecklistEntry extends ChecklistApplicability {
+  /** the stored state; `todo` at version 0 when nobody has changed it */
+  state: ChecklistItemState;
+  automatic: AutomaticEvidenceResult;
+}
+
+/** @public */
+export interface EntityChecklist {
+  items: EntityChecklistEntry[];
+  progress: ChecklistProgress;
+}
+
+/**
+ * Joins the checklist applicability of a guidance with the stored states and
+ * the automatic evidence found on the entity, and computes progress. Used by
+ * the backend for responses and by the frontend to recompute progress after
+ * an optimistic update.
+ *
+ * @public
+ */
+export function entityChecklist(options: {
+  entity: Entity;
+  guidance: Pick<Guidance, 'checklist'>;
+  knowledge: Pick<KnowledgeBase, 'checklist'>;
+  states: ChecklistItemState[];
+}): EntityChecklist {
+  const statesById = new Map(options.states.map(s => [s.itemId, s]));
+  const itemsById = new Map(options.knowledge.checklist.map(i => [i.id, i]));
+
+  const items = options.guidance.checklist.map(applicability => {
+    const item = itemsById.get(applicability.id);
+    return {
+      ...applicability,
+      state: statesById.get(applicability.id) ?? {
+        itemId: applicability.id,
+        status: 'todo' as const,
+        version: 0,
+      },
+      automatic: item
+        ? automaticEvidence(options.entity, item)
+        : { satisfied: false, matches: [] },
+    };
+  });
+
+  return { items, progress: progressOf(items) };
+}
+
+/** Progress of entries already joined, e.g. after an optimistic change of one state. @public */
+export function progressOf(items: EntityChecklistEntry[]): ChecklistProgress {
+  return checklistProgress(
+    items.map(entry => ({
+      applies: entry.applies,
+      weight: entry.weight,
+      status: entry.state.status,
+      automaticallySatisfied: entry.automatic.satisfied,
+    })),
+  );
+}

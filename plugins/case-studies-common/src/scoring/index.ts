@@ -1,0 +1,2 @@
+export * from './checklistProgress';
+export * from './entityChecklist';
