@@ -26,6 +26,7 @@ export const caseStudiesPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        cache: coreServices.cache,
       },
       async init({
         config,
@@ -36,6 +37,7 @@ export const caseStudiesPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        cache,
       }) {
         permissionsRegistry.addPermissions(caseStudiesPermissions);
 
@@ -51,6 +53,7 @@ export const caseStudiesPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             catalog,
+            cache,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

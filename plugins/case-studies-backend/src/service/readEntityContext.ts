@@ -26,6 +26,21 @@ function relationTargets(entity: Entity | undefined, type: string): string[] {
     .map(relation => relation.targetRef);
 }
 
+/** What the profile reads of neighbouring entities; keeps responses small. */
+const NEIGHBOUR_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.tags',
+  'metadata.annotations',
+  'spec',
+  'relations',
+];
+
+function isKind(entity: Entity, kind: string): boolean {
+  return entity.kind.toLocaleLowerCase('en-US') === kind;
+}
+
 function kindOf(ref: string): string {
   return parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
 }
@@ -37,7 +52,7 @@ async function entitiesByRefs(
 ): Promise<Entity[]> {
   if (refs.length === 0) return [];
   const { items } = await catalog.getEntitiesByRefs(
-    { entityRefs: [...new Set(refs)] },
+    { entityRefs: [...new Set(refs)], fields: NEIGHBOUR_FIELDS },
     { credentials },
   );
   return items.filter((item): item is Entity => Boolean(item));
@@ -89,79 +104,83 @@ export async function readEntityContext(options: {
           target => kindOf(target) === 'group',
         );
 
-  const [dependencies, system, owner] = await Promise.all([
-    entitiesByRefs(catalog, dependencyRefs, credentials),
-    systemRef ? readSystem(catalog, systemRef, credentials) : undefined,
-    ownerRef ? readOwnerGroup(catalog, ownerRef, credentials) : undefined,
-  ]);
-
-  return {
-    entity,
-    entityRef,
-    neighbours: {
-      resources: dependencies.filter(e => e.kind.toLowerCase() === 'resource'),
-      components: dependencies.filter(
-        e => e.kind.toLowerCase() === 'component',
+  // Three rounds of catalog reads: the entity; then its direct neighbours, the
+  // system's components and the owner's component count together; then the
+  // resources of the system's components and the domain.
+  const [direct, systemComponents, ownedComponents] = await Promise.all([
+    entitiesByRefs(
+      catalog,
+      [...dependencyRefs, systemRef, ownerRef].filter(
+        (target): target is string => Boolean(target) && target !== entityRef,
       ),
-      system: system?.system,
-      domain: system?.domain,
-      ownerGroup: owner,
-    },
-  };
-}
-
-async function readSystem(
-  catalog: CatalogService,
-  systemRef: string,
-  credentials: BackstageCredentials,
-): Promise<Pick<ProfileNeighbours, 'system' | 'domain'>> {
-  const [systemEntity, componentsResponse] = await Promise.all([
-    catalog.getEntityByRef(systemRef, { credentials }),
-    catalog.getEntities(
-      {
-        filter: { kind: 'Component', 'relations.partOf': systemRef },
-        fields: ['kind', 'metadata', 'spec', 'relations'],
-      },
-      { credentials },
+      credentials,
     ),
+    systemRef
+      ? catalog
+          .getEntities(
+            {
+              filter: { kind: 'Component', 'relations.partOf': systemRef },
+              fields: NEIGHBOUR_FIELDS,
+            },
+            { credentials },
+          )
+          .then(response => response.items)
+      : Promise.resolve(undefined),
+    ownerRef
+      ? countEntities(
+          catalog,
+          { kind: 'Component', 'relations.ownedBy': ownerRef },
+          credentials,
+        )
+      : Promise.resolve(undefined),
   ]);
-  const components = componentsResponse.items;
-  const resourceRefs = components
+
+  const byRef = new Map(direct.map(e => [stringifyEntityRef(e), e]));
+  byRef.set(entityRef, entity);
+  const systemEntity = systemRef ? byRef.get(systemRef) : undefined;
+  const group = ownerRef ? byRef.get(ownerRef) : undefined;
+  const dependencies = dependencyRefs
+    .map(target => byRef.get(target))
+    .filter((e): e is Entity => Boolean(e));
+
+  const systemResourceRefs = (systemComponents ?? [])
     .flatMap(component => relationTargets(component, RELATION_DEPENDS_ON))
     .filter(target => kindOf(target) === 'resource');
   const domainRef = relationTargets(systemEntity, RELATION_PART_OF).find(
     target => kindOf(target) === 'domain',
   );
-  const [resources, domain] = await Promise.all([
-    entitiesByRefs(catalog, resourceRefs, credentials),
-    domainRef
-      ? catalog.getEntityByRef(domainRef, { credentials })
-      : Promise.resolve(undefined),
-  ]);
-  return {
-    system: { entity: systemEntity, components, resources },
-    domain,
-  };
-}
+  const third = await entitiesByRefs(
+    catalog,
+    [...systemResourceRefs, ...(domainRef ? [domainRef] : [])],
+    credentials,
+  );
+  const domain = domainRef
+    ? third.find(e => stringifyEntityRef(e) === domainRef)
+    : undefined;
 
-async function readOwnerGroup(
-  catalog: CatalogService,
-  groupRef: string,
-  credentials: BackstageCredentials,
-): Promise<ProfileNeighbours['ownerGroup']> {
-  const [group, ownedComponents] = await Promise.all([
-    catalog.getEntityByRef(groupRef, { credentials }),
-    countEntities(
-      catalog,
-      { kind: 'Component', 'relations.ownedBy': groupRef },
-      credentials,
-    ),
-  ]);
   return {
-    entity: group,
-    memberCount: group
-      ? relationTargets(group, RELATION_HAS_MEMBER).length
-      : undefined,
-    ownedComponents,
+    entity,
+    entityRef,
+    neighbours: {
+      resources: dependencies.filter(e => isKind(e, 'resource')),
+      components: dependencies.filter(e => isKind(e, 'component')),
+      system: systemRef
+        ? {
+            entity: systemEntity,
+            components: systemComponents,
+            resources: third.filter(e => isKind(e, 'resource')),
+          }
+        : undefined,
+      domain,
+      ownerGroup: ownerRef
+        ? {
+            entity: group,
+            memberCount: group
+              ? relationTargets(group, RELATION_HAS_MEMBER).length
+              : undefined,
+            ownedComponents,
+          }
+        : undefined,
+    },
   };
 }

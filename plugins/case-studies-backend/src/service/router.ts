@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  CacheService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -16,7 +17,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { ChecklistStore } from '../database/ChecklistStore';
 import { GuidanceService } from './GuidanceService';
-import { readEntityContext } from './readEntityContext';
+import { EntityContextReader } from './EntityContextReader';
 import {
   checklistUpdateSchema,
   entityParamsSchema,
@@ -31,6 +32,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
+  cache: CacheService;
 }
 
 /**
@@ -40,8 +42,9 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { knowledge, checklistStore, httpAuth, permissions, catalog } = options;
+  const { knowledge, checklistStore, httpAuth, permissions } = options;
   const guidanceService = new GuidanceService(knowledge);
+  const contexts = new EntityContextReader(options.catalog, options.cache);
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -69,7 +72,7 @@ export async function createRouter(
     credentials: BackstageCredentials,
   ) {
     const ref = parseInput(entityParamsSchema, req.params, 'path');
-    return readEntityContext({ catalog, ref, credentials });
+    return contexts.read(ref, credentials);
   }
 
   router.get('/entities/:kind/:namespace/:name/guidance', async (req, res) => {
