@@ -5,7 +5,10 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { caseStudiesApiRef, CaseStudiesClient } from './api';
 import { rootRouteRef } from './routes';
@@ -20,6 +23,7 @@ const caseStudiesApi = ApiBlueprint.make({
     }),
 });
 
+/** The Case Studies tab on every entity page. */
 const caseStudiesEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'case-studies',
@@ -31,6 +35,18 @@ const caseStudiesEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The overview card: score, level, top warning, link to the tab. */
+const caseStudiesEntityCard = EntityCardBlueprint.make({
+  params: {
+    type: 'info',
+    loader: () =>
+      import('./components/EntityCaseStudiesCard').then(m => (
+        <m.EntityCaseStudiesCard />
+      )),
+  },
+});
+
+/** The knowledge library at /case-studies. */
 const caseStudiesPage = PageBlueprint.make({
   params: {
     path: '/case-studies',
@@ -42,12 +58,19 @@ const caseStudiesPage = PageBlueprint.make({
 });
 
 /**
- * The Case Studies plugin for the new frontend system.
+ * The Case Studies plugin for the new frontend system: the API, the entity
+ * tab (`entity-content:case-studies`), the overview card
+ * (`entity-card:case-studies`) and the page (`page:case-studies`).
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'case-studies',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
-  extensions: [caseStudiesApi, caseStudiesEntityContent, caseStudiesPage],
+  extensions: [
+    caseStudiesApi,
+    caseStudiesEntityContent,
+    caseStudiesEntityCard,
+    caseStudiesPage,
+  ],
 });

@@ -1,7 +1,7 @@
 /**
  * The Case Studies frontend plugin: an entity tab with architecture guidance
  * from real companies, antipattern warnings and an engineering-practice
- * checklist, plus a standalone knowledge library page.
+ * checklist, an overview card, and a standalone knowledge library page.
  *
  * @packageDocumentation
  */
@@ -9,6 +9,7 @@
 export {
   caseStudiesPlugin,
   EntityCaseStudiesContent,
+  EntityCaseStudiesCard,
   CaseStudiesPage,
 } from './plugin';
 export * from './api';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -24,7 +25,7 @@ export const caseStudiesPlugin = createPlugin({
   },
 });
 
-/** The Case Studies tab, for `EntityLayout.Route` on any entity page. @public */
+/** The Case Studies tab, for `EntityLayout.Route path="/case-studies"` on any entity page. @public */
 export const EntityCaseStudiesContent = caseStudiesPlugin.provide(
   createRoutableExtension({
     name: 'EntityCaseStudiesContent',
@@ -33,6 +34,22 @@ export const EntityCaseStudiesContent = caseStudiesPlugin.provide(
         m => m.EntityCaseStudiesContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The overview card: checklist score and level, the top warning and a link
+ * to the tab (at `case-studies` next to the overview). @public
+ */
+export const EntityCaseStudiesCard = caseStudiesPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCaseStudiesCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCaseStudiesCard').then(
+          m => m.EntityCaseStudiesCard,
+        ),
+    },
   }),
 );
 

@@ -1,18 +1,30 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   ChecklistHistoryPage,
   ChecklistItemState,
   ChecklistUpdateRequest,
+  GuidanceResponse,
   KnowledgeBase,
 } from '@case-studies/plugin-case-studies-common';
-import { CaseStudiesApi } from './CaseStudiesApi';
+import { CaseStudiesApi, ChecklistHistoryOptions } from './CaseStudiesApi';
+import { ChecklistConflictError } from './ChecklistConflictError';
 
 function entityPath(entity: CompoundEntityRef): string {
   return [entity.kind, entity.namespace, entity.name]
     .map(part => encodeURIComponent(part))
     .join('/');
+}
+
+function isItemState(value: unknown): value is ChecklistItemState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Partial<ChecklistItemState>;
+  return (
+    typeof state.itemId === 'string' &&
+    typeof state.status === 'string' &&
+    typeof state.version === 'number'
+  );
 }
 
 /** Talks to `/api/case-studies` with the signed-in user's credentials. @public */
@@ -29,24 +41,57 @@ export class CaseStudiesClient implements CaseStudiesApi {
     return this.request('/knowledge');
   }
 
+  async getGuidance(entity: CompoundEntityRef): Promise<GuidanceResponse> {
+    return this.request(`/entities/${entityPath(entity)}/guidance`);
+  }
+
+  async match(
+    entity: Entity,
+    options: { relatedEntities?: Entity[] } = {},
+  ): Promise<GuidanceResponse> {
+    return this.request('/match', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        entity,
+        ...(options.relatedEntities
+          ? { relatedEntities: options.relatedEntities }
+          : {}),
+      }),
+    });
+  }
+
   async updateChecklistItem(
     entity: CompoundEntityRef,
     itemId: string,
     update: ChecklistUpdateRequest,
   ): Promise<ChecklistItemState> {
-    return this.request(
-      `/entities/${entityPath(entity)}/checklist/${encodeURIComponent(itemId)}`,
-      {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(update),
-      },
-    );
+    try {
+      return await this.request(
+        `/entities/${entityPath(entity)}/checklist/${encodeURIComponent(
+          itemId,
+        )}`,
+        {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(update),
+        },
+      );
+    } catch (error) {
+      // A 409 carries the state that won, next to the Backstage error body.
+      if (error instanceof ResponseError && error.statusCode === 409) {
+        const current = (error.body as { current?: unknown }).current;
+        if (isItemState(current)) {
+          throw new ChecklistConflictError(current, error);
+        }
+      }
+      throw error;
+    }
   }
 
   async getChecklistHistory(
     entity: CompoundEntityRef,
-    options: { itemId?: string; limit?: number; cursor?: string } = {},
+    options: ChecklistHistoryOptions = {},
   ): Promise<ChecklistHistoryPage> {
     const query = new URLSearchParams();
     if (options.itemId) query.set('itemId', options.itemId);

@@ -1,2 +1,3 @@
 export * from './CaseStudiesApi';
 export * from './CaseStudiesClient';
+export * from './ChecklistConflictError';

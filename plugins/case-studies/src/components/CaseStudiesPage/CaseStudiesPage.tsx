@@ -1,31 +1,82 @@
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { useState } from 'react';
+import { Content, Header, Page, Progress } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import type { KnowledgeBase } from '@case-studies/plugin-case-studies-common';
+import { LoadError } from '../shared/LoadError';
 import { useApi } from '@backstage/core-plugin-api';
-import { Company } from '@case-studies/plugin-case-studies-common';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { caseStudiesApiRef } from '../../api';
+import {
+  AntipatternsTable,
+  ChecklistItemsTable,
+  CompaniesTable,
+  LessonsTable,
+  LibraryTab,
+  PatternsTable,
+} from './LibraryTables';
 
-const columns: TableColumn<Company>[] = [
-  { title: 'Company', field: 'name' },
-  { title: 'Summary', field: 'summary' },
-  { title: 'Architecture', field: 'stack.architecture' },
-  {
-    title: 'Sources',
-    render: company => company.sources.map(s => s.seed ?? s.title).join(', '),
-  },
+const TABS: { id: LibraryTab; label: string }[] = [
+  { id: 'companies', label: 'Companies' },
+  { id: 'patterns', label: 'Patterns' },
+  { id: 'antipatterns', label: 'Antipatterns' },
+  { id: 'checklist', label: 'Checklist items' },
+  { id: 'lessons', label: 'Lessons' },
 ];
+
+const Library = (props: { knowledge: KnowledgeBase }) => {
+  const { knowledge } = props;
+  const [tab, setTab] = useState<LibraryTab>('companies');
+  return (
+    <>
+      <Tabs
+        value={tab}
+        onChange={(_, value: LibraryTab) => setTab(value)}
+        indicatorColor="primary"
+        variant="scrollable"
+        scrollButtons="auto"
+        aria-label="Knowledge library"
+      >
+        {TABS.map(t => (
+          <Tab
+            key={t.id}
+            value={t.id}
+            id={`library-tab-${t.id}`}
+            aria-controls={`library-panel-${t.id}`}
+            label={`${t.label} (${knowledge[t.id].length})`}
+          />
+        ))}
+      </Tabs>
+      <Box
+        mt={2}
+        role="tabpanel"
+        id={`library-panel-${tab}`}
+        aria-labelledby={`library-tab-${tab}`}
+      >
+        {tab === 'companies' && (
+          <CompaniesTable companies={knowledge.companies} />
+        )}
+        {tab === 'patterns' && <PatternsTable patterns={knowledge.patterns} />}
+        {tab === 'antipatterns' && (
+          <AntipatternsTable antipatterns={knowledge.antipatterns} />
+        )}
+        {tab === 'checklist' && (
+          <ChecklistItemsTable items={knowledge.checklist} />
+        )}
+        {tab === 'lessons' && <LessonsTable lessons={knowledge.lessons} />}
+      </Box>
+    </>
+  );
+};
 
 /** The standalone Case Studies page: the knowledge library. @public */
 export const CaseStudiesPage = () => {
   const api = useApi(caseStudiesApiRef);
-  const { value, loading, error } = useAsync(() => api.getKnowledge(), [api]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getKnowledge(),
+    [api],
+  );
 
   return (
     <Page themeId="tool">
@@ -34,16 +85,15 @@ export const CaseStudiesPage = () => {
         subtitle="How real companies built their systems, and what to copy"
       />
       <Content>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value && (
-          <Table
-            title="Companies"
-            options={{ paging: false, search: true }}
-            columns={columns}
-            data={value.companies}
+        {loading && !value && <Progress />}
+        {error && !loading && (
+          <LoadError
+            error={error}
+            title="Could not load the knowledge base"
+            onRetry={retry}
           />
         )}
+        {value && !error && <Library knowledge={value} />}
       </Content>
     </Page>
   );

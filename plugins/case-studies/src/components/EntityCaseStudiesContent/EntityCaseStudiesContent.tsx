@@ -1,32 +1,114 @@
+import { useMemo } from 'react';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+  Entity,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { caseStudiesApiRef } from '../../api';
+import Grid from '@material-ui/core/Grid';
+import type { GuidanceResponse } from '@case-studies/plugin-case-studies-common';
+import { AntipatternAlerts } from '../AntipatternAlerts/AntipatternAlerts';
+import { ChecklistCard, useChecklist } from '../Checklist';
+import { CompanyMatches } from '../CompanyMatches/CompanyMatches';
+import { LessonsAndPatterns } from '../LessonsAndPatterns/LessonsAndPatterns';
+import { ProfileStrip } from '../ProfileStrip/ProfileStrip';
+import { ownersOf } from '../shared/format';
+import { LoadError } from '../shared/LoadError';
+import { ScoreBadge } from '../shared/ScoreBadge';
+import { useChecklistPermission } from '../shared/useChecklistPermission';
+import { useGuidance } from '../shared/useGuidance';
+import { useKnowledge } from '../shared/useKnowledge';
 
-/** The Case Studies tab of an entity page. @public */
-export const EntityCaseStudiesContent = () => {
-  const { entity } = useEntity();
-  const api = useApi(caseStudiesApiRef);
-  const { value, loading, error } = useAsync(() => api.getKnowledge(), [api]);
+function isEmpty(guidance: GuidanceResponse): boolean {
+  return (
+    guidance.companies.length === 0 &&
+    guidance.lessons.length === 0 &&
+    guidance.patterns.length === 0 &&
+    guidance.antipatterns.length === 0 &&
+    guidance.checklist.length === 0
+  );
+}
 
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+const GuidanceView = (props: {
+  entity: Entity;
+  guidance: GuidanceResponse;
+}) => {
+  const { entity, guidance } = props;
+  const ref = stringifyEntityRef(entity);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const entityRef = useMemo(() => getCompoundEntityRef(entity), [ref]);
+  const permission = useChecklistPermission(ref);
+  const checklist = useChecklist({ entityRef, initial: guidance.checklist });
+  const knowledge = useKnowledge();
+  const owners = ownersOf(entity);
 
   return (
-    <InfoCard title="Case Studies">
-      <Typography variant="body1">
-        Guidance for {stringifyEntityRef(entity)} draws on{' '}
-        {value?.companies.length ?? 0} company case studies,{' '}
-        {value?.patterns.length ?? 0} patterns and{' '}
-        {value?.checklist.length ?? 0} checklist items.
-      </Typography>
-    </InfoCard>
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12}>
+        <InfoCard
+          title="Profile"
+          subheader="What the catalog says about this entity, and where each value came from"
+          action={<ScoreBadge progress={checklist.progress} />}
+        >
+          <ProfileStrip
+            profile={guidance.profile}
+            tellUsMore={guidance.tellUsMore}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <CompanyMatches
+          companies={guidance.companies}
+          knowledge={knowledge.value}
+        />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <AntipatternAlerts warnings={guidance.antipatterns} />
+      </Grid>
+      <Grid item xs={12}>
+        <LessonsAndPatterns
+          lessons={guidance.lessons}
+          patterns={guidance.patterns}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <ChecklistCard
+          entityRef={entityRef}
+          checklist={checklist}
+          editable={permission.allowed && !checklist.forbidden}
+          checkingPermission={permission.loading}
+          owners={owners}
+        />
+      </Grid>
+    </Grid>
   );
+};
+
+/** The Case Studies tab of an entity page (any kind). @public */
+export const EntityCaseStudiesContent = () => {
+  const { entity } = useEntity();
+  const { value, loading, error, retry } = useGuidance(entity);
+
+  if (loading && !value) return <Progress />;
+  if (error) {
+    return (
+      <LoadError
+        error={error}
+        title="Could not load the case studies for this entity"
+        onRetry={retry}
+      />
+    );
+  }
+  if (!value) return null;
+  if (isEmpty(value)) {
+    return (
+      <EmptyState
+        missing="content"
+        title="No case studies yet"
+        description="The knowledge base has no companies, patterns or checklist items. Add knowledge files under caseStudies.knowledge.files in app-config.yaml, or use the built-in knowledge base."
+      />
+    );
+  }
+  return <GuidanceView entity={entity} guidance={value} />;
 };

@@ -1,0 +1,124 @@
+import { ResponseError } from '@backstage/errors';
+import { conflictState, ledgerGuidance } from '../testing/fixtures';
+import { CaseStudiesClient } from './CaseStudiesClient';
+import { ChecklistConflictError } from './ChecklistConflictError';
+
+const entity = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'ledger service',
+};
+
+function jsonResponse(status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: String(status),
+    headers: {
+      get: (name: string) =>
+        name.toLowerCase() === 'content-type' ? 'application/json' : null,
+    },
+    json: async () => JSON.parse(text),
+    text: async () => text,
+  } as unknown as Response;
+}
+
+function clientAnswering(status: number, body: unknown) {
+  const fetch = jest.fn().mockResolvedValue(jsonResponse(status, body));
+  const client = new CaseStudiesClient({
+    discoveryApi: {
+      getBaseUrl: async (id: string) => `http://backend/api/${id}`,
+    },
+    fetchApi: { fetch },
+  });
+  return { client, fetch };
+}
+
+describe('CaseStudiesClient', () => {
+  it('reads the guidance of an entity from its path', async () => {
+    const { client, fetch } = clientAnswering(200, ledgerGuidance);
+    await expect(client.getGuidance(entity)).resolves.toEqual(ledgerGuidance);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/case-studies/entities/Component/default/ledger%20service/guidance',
+      undefined,
+    );
+  });
+
+  it('posts an entity to /match', async () => {
+    const { client, fetch } = clientAnswering(200, ledgerGuidance);
+    const body = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'draft' },
+    };
+    await client.match(body);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://backend/api/case-studies/match');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body)).toEqual({ entity: body });
+  });
+
+  it('sends a checklist update with the version it last saw', async () => {
+    const { client, fetch } = clientAnswering(200, conflictState);
+    await client.updateChecklistItem(entity, 'chaos-experiments', {
+      status: 'done',
+      version: 0,
+    });
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(
+      'http://backend/api/case-studies/entities/Component/default/ledger%20service/checklist/chaos-experiments',
+    );
+    expect(init.method).toBe('PUT');
+    expect(JSON.parse(init.body)).toEqual({ status: 'done', version: 0 });
+  });
+
+  it('turns a 409 into a ChecklistConflictError carrying the current state', async () => {
+    const { client } = clientAnswering(409, {
+      error: {
+        name: 'ConflictError',
+        message: 'changed by user:default/carol',
+      },
+      response: { statusCode: 409 },
+      current: conflictState,
+    });
+    const error = await client
+      .updateChecklistItem(entity, 'chaos-experiments', {
+        status: 'in-progress',
+        version: 0,
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ChecklistConflictError);
+    expect(error.current).toEqual(conflictState);
+    expect(error.message).toBe('changed by user:default/carol');
+    expect(error.cause).toBeInstanceOf(ResponseError);
+  });
+
+  it('keeps other errors as ResponseError with the backend message', async () => {
+    const { client } = clientAnswering(403, {
+      error: {
+        name: 'NotAllowedError',
+        message: 'Only the owners may change it',
+      },
+      response: { statusCode: 403 },
+    });
+    const error = await client
+      .updateChecklistItem(entity, 'chaos-experiments', { status: 'done' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+    expect(error.cause.name).toBe('NotAllowedError');
+  });
+
+  it('passes history paging options as query parameters', async () => {
+    const { client, fetch } = clientAnswering(200, { items: [] });
+    await client.getChecklistHistory(entity, {
+      itemId: 'chaos-experiments',
+      limit: 20,
+      cursor: '42',
+    });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backend/api/case-studies/entities/Component/default/ledger%20service/checklist/history?itemId=chaos-experiments&limit=20&cursor=42',
+    );
+  });
+});

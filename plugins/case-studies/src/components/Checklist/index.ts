@@ -1,0 +1,3 @@
+export { ChecklistCard } from './ChecklistCard';
+export { useChecklist } from './useChecklist';
+export type { ChecklistChange, ChecklistItemNotice } from './useChecklist';

@@ -1,0 +1,82 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { Route, Routes } from 'react-router-dom';
+import { caseStudiesApiRef } from '../../api';
+import {
+  ledgerEntity,
+  ledgerGuidance,
+  mockCaseStudiesApi,
+  plainEntity,
+  plainGuidance,
+} from '../../testing/fixtures';
+import { EntityCaseStudiesCard } from './EntityCaseStudiesCard';
+
+jest.setTimeout(20_000);
+
+async function renderCard(api = mockCaseStudiesApi(), entity = ledgerEntity) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[caseStudiesApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        {/* as on an entity page: the overview is a splat route under the entity's path */}
+        <Routes>
+          <Route
+            path="/catalog/:namespace/:kind/:name/*"
+            element={<EntityCaseStudiesCard />}
+          />
+        </Routes>
+      </EntityProvider>
+    </TestApiProvider>,
+    { routeEntries: ['/catalog/default/component/ledger-service'] },
+  );
+  return api;
+}
+
+describe('EntityCaseStudiesCard', () => {
+  it('shows the score, level, top warning and a link to the tab', async () => {
+    await renderCard();
+    expect(await screen.findByText('Score 50')).toBeInTheDocument();
+    expect(screen.getByText('Silver')).toBeInTheDocument();
+    expect(screen.getByText('2/4 done')).toBeInTheDocument();
+    // the critical warning wins over the medium one listed first
+    expect(
+      screen.getByText(
+        'CRITICAL · Microservices sharing strongly consistent data',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/1 more warning on the tab/)).toBeInTheDocument();
+    expect(screen.getByText('Stripe')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Open Case Studies/ }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/ledger-service/case-studies',
+    );
+  });
+
+  it('says so when nothing is wrong', async () => {
+    await renderCard(
+      mockCaseStudiesApi({
+        getGuidance: jest.fn().mockResolvedValue(plainGuidance),
+      }),
+      plainEntity,
+    );
+    expect(await screen.findByText('Score 0')).toBeInTheDocument();
+    expect(screen.getByText('No level yet')).toBeInTheDocument();
+    expect(screen.getByText('No antipatterns detected.')).toBeInTheDocument();
+  });
+
+  it('offers a retry when the guidance cannot be loaded', async () => {
+    const api = mockCaseStudiesApi();
+    api.getGuidance
+      .mockRejectedValueOnce(new Error('timeout'))
+      .mockResolvedValueOnce(ledgerGuidance);
+    await renderCard(api);
+    expect(
+      await screen.findByText(/Could not load the case studies: timeout/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Score 50')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityCaseStudiesCard } from './EntityCaseStudiesCard';

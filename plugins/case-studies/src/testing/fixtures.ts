@@ -1,0 +1,612 @@
+/**
+ * Hand-written test data: a payments ledger service with a rich profile and
+ * a plain service nobody has described. Written from the API types, not
+ * copied from the code under test.
+ */
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  ChecklistItemState,
+  EntityChecklistEntry,
+  GuidanceResponse,
+  KnowledgeBase,
+  ProfileValue,
+  ServiceProfile,
+} from '@case-studies/plugin-case-studies-common';
+import { CaseStudiesApi } from '../api';
+
+export const DAY = 24 * 3600 * 1000;
+export const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+
+export const ledgerEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'ledger-service',
+    namespace: 'default',
+    annotations: {
+      'case-studies/architecture': 'microservices',
+      'case-studies/language': 'ruby',
+    },
+    tags: ['java'],
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'payments-team',
+    system: 'payments',
+    dependsOn: ['resource:ledger-db'],
+  },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/payments-team' }],
+};
+
+export const plainEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'plain-service', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'experimental', owner: 'guests' },
+};
+
+const value = (
+  v: string,
+  kind: ProfileValue['source']['kind'],
+  detail: string,
+  confidence: ProfileValue['source']['confidence'] = 'high',
+): ProfileValue => ({ value: v, source: { kind, detail, confidence } });
+
+const emptyAttributes = (): ServiceProfile['attributes'] => ({
+  language: [],
+  databases: [],
+  caches: [],
+  messaging: [],
+  consistency: [],
+  scale: [],
+  architecture: [],
+  domain: [],
+  deployment: [],
+  lifecycle: [],
+  practices: [],
+});
+
+const ledgerProfile: ServiceProfile = {
+  entityRef: 'component:default/ledger-service',
+  attributes: {
+    ...emptyAttributes(),
+    language: [value('ruby', 'annotation', 'annotation case-studies/language')],
+    databases: [
+      value(
+        'postgres',
+        'relation',
+        'dependsOn resource:default/ledger-db (tag postgres)',
+      ),
+    ],
+    consistency: [
+      value(
+        'strong',
+        'inference',
+        'domain payments needs strong consistency',
+        'medium',
+      ),
+    ],
+    architecture: [
+      value(
+        'microservices',
+        'annotation',
+        'annotation case-studies/architecture',
+      ),
+    ],
+    domain: [value('payments', 'relation', 'system system:default/payments')],
+    lifecycle: [value('production', 'spec', 'spec.lifecycle')],
+  },
+  facts: {
+    'team.members': {
+      value: 6,
+      source: {
+        kind: 'relation',
+        detail: 'group:default/payments-team has 6 members',
+        confidence: 'high',
+      },
+    },
+    'system.strongConsistencyComponents': {
+      value: 3,
+      source: {
+        kind: 'relation',
+        detail:
+          'three components of system:default/payments declare strong consistency',
+        confidence: 'high',
+      },
+    },
+  },
+  unknown: ['caches', 'messaging', 'scale', 'deployment', 'practices'],
+  conflicts: [
+    {
+      attribute: 'language',
+      kept: [value('ruby', 'annotation', 'annotation case-studies/language')],
+      overridden: [value('java', 'tag', 'tag java')],
+    },
+  ],
+  rejected: [],
+  missing: [
+    {
+      attribute: 'scale',
+      annotation: 'case-studies/scale',
+      yaml: 'case-studies/scale: medium',
+      choices: ['small', 'medium', 'large', 'hyperscale'],
+      why: "the scale decides which companies' caveats apply",
+      state: 'unknown',
+    },
+  ],
+};
+
+const company = (
+  id: string,
+  name: string,
+  score: number,
+  extra: Partial<GuidanceResponse['companies'][number]> = {},
+): GuidanceResponse['companies'][number] => ({
+  id,
+  name,
+  summary: `${name} case study`,
+  small: false,
+  score,
+  matched: [],
+  unmatched: [],
+  decisions: [],
+  copyWhen: [],
+  caveats: [],
+  ...extra,
+});
+
+const entry = (
+  overrides: Partial<EntityChecklistEntry> &
+    Pick<EntityChecklistEntry, 'id' | 'title' | 'category'>,
+): EntityChecklistEntry => ({
+  why: `Why ${overrides.title}`,
+  verify: `Verify ${overrides.title}`,
+  weight: 2,
+  applies: true,
+  reason: 'Every service benefits.',
+  because: [],
+  explanation: 'applies to every service',
+  automaticEvidence: [],
+  state: { itemId: overrides.id, status: 'todo', version: 0 },
+  automatic: { satisfied: false, matches: [] },
+  ...overrides,
+});
+
+export const ledgerGuidance: GuidanceResponse = {
+  entityRef: 'component:default/ledger-service',
+  knowledgeVersion: 'kb-test-1',
+  profile: ledgerProfile,
+  tellUsMore: ledgerProfile.missing,
+  companies: [
+    company('stripe', 'Stripe', 92, {
+      matched: [
+        {
+          attribute: 'language',
+          service: ['ruby'],
+          company: ['ruby'],
+          shared: ['ruby'],
+          similarity: 1,
+        },
+        {
+          attribute: 'databases',
+          service: ['postgres'],
+          company: ['postgres', 'mongodb'],
+          shared: ['postgres'],
+          similarity: 0.9,
+        },
+      ],
+      unmatched: [
+        {
+          attribute: 'architecture',
+          service: ['microservices'],
+          company: ['monolith'],
+          shared: [],
+          similarity: 0,
+        },
+      ],
+      decisions: [
+        {
+          what: 'Stay a monolith',
+          why: 'money needs ACID transactions',
+        },
+      ],
+      copyWhen: ['You move money and need every request to be idempotent'],
+      caveats: [
+        {
+          text: 'Sorbet-scale tooling only pays off with hundreds of engineers',
+          because: [],
+          explanation: 'team.members 6 is < 50',
+        },
+      ],
+    }),
+    company('shopify', 'Shopify', 71),
+    company('github', 'GitHub', 64),
+    company('netflix', 'Netflix', 40),
+    company('discord', 'Discord', 35),
+    company('uber', 'Uber', 30),
+  ],
+  lessons: [
+    {
+      id: 'idempotency-for-money',
+      title: 'Make every money-moving request idempotent',
+      summary: 'Retries after timeouts must not charge twice.',
+      reason: 'The service is in the payments domain.',
+      companies: ['stripe'],
+      patterns: ['idempotency-keys'],
+      because: [],
+      explanation:
+        'domain payments (system system:default/payments) is in payments',
+    },
+  ],
+  patterns: [
+    {
+      id: 'idempotency-keys',
+      name: 'Idempotency keys',
+      category: 'api',
+      adoption: 'copy',
+      problem: 'Clients retry.',
+      solution: 'Accept an Idempotency-Key header on every POST.',
+      reason: 'Payments APIs are retried by clients.',
+      companies: ['stripe'],
+      because: [],
+      explanation: 'domain payments is in payments',
+    },
+  ],
+  antipatterns: [
+    {
+      id: 'shared-database',
+      title: 'Services sharing one database',
+      summary: 'Two services write the same tables.',
+      whyItHurts: 'Schema changes need lockstep deploys.',
+      severity: 'medium',
+      evidence: [],
+      explanation: '',
+      remedy: 'Give each service its own schema.',
+      remedyPatterns: [],
+      lesson: { id: 'own-your-data', title: 'Own your data' },
+      companies: [],
+    },
+    {
+      id: 'microservices-with-strong-consistency',
+      title: 'Microservices sharing strongly consistent data',
+      summary: 'One business transaction spans services.',
+      whyItHurts: 'Distributed transactions fail partially.',
+      severity: 'critical',
+      evidence: [
+        {
+          type: 'attribute',
+          attribute: 'architecture',
+          test: 'in microservices',
+          values: [
+            value(
+              'microservices',
+              'annotation',
+              'annotation case-studies/architecture',
+            ),
+          ],
+          holds: true,
+        },
+        {
+          type: 'fact',
+          fact: 'system.strongConsistencyComponents',
+          test: '>= 2',
+          value: {
+            value: 3,
+            source: {
+              kind: 'relation',
+              detail:
+                'three components of system:default/payments declare strong consistency',
+              confidence: 'high',
+            },
+          },
+          holds: true,
+        },
+      ],
+      explanation:
+        'architecture microservices; 3 strongly consistent components',
+      remedy: 'Keep the ledger in one service and let others ask it.',
+      remedyPatterns: [{ id: 'modular-monolith', name: 'Modular monolith' }],
+      lesson: { id: 'stay-monolith-for-acid', title: 'Money needs ACID' },
+      companies: ['stripe'],
+    },
+  ],
+  checklist: [
+    entry({
+      id: 'dora-deployment-frequency',
+      category: 'dora-metrics',
+      title: 'Deployment frequency is measured',
+      weight: 3,
+      state: {
+        itemId: 'dora-deployment-frequency',
+        status: 'done',
+        note: 'Grafana board per team',
+        evidenceUrl: 'https://grafana.example.com/d/deploys',
+        version: 2,
+        updatedBy: 'user:default/alice',
+        updatedAt: ago(3 * DAY),
+      },
+    }),
+    entry({
+      id: 'idempotency-keys',
+      category: 'practices',
+      title: 'Idempotency keys on POST',
+      weight: 3,
+      state: {
+        itemId: 'idempotency-keys',
+        status: 'in-progress',
+        version: 1,
+        updatedBy: 'user:default/bob',
+        updatedAt: ago(2 * 3600 * 1000),
+      },
+    }),
+    entry({
+      id: 'chaos-experiments',
+      category: 'resilience',
+      title: 'Chaos experiment with a steady-state hypothesis',
+    }),
+    entry({
+      id: 'postmortem-template',
+      category: 'postmortem',
+      title: 'Postmortems follow a template',
+      automatic: {
+        satisfied: true,
+        matches: [
+          {
+            evidence: { link: { titleIncludes: 'postmortem' } },
+            detail: 'link "Postmortem template" (docs)',
+          },
+        ],
+      },
+    }),
+    entry({
+      id: 'cell-architecture',
+      category: 'architecture',
+      title: 'Cells isolate tenants',
+      applies: false,
+      reason: 'Only hyperscale services need cells.',
+      explanation: 'scale unknown',
+    }),
+  ],
+  // by hand: 4 applicable; done = deployment frequency + postmortem (automatic);
+  // weights 3 + 3 + 2 + 2 = 10, done weight 3 + 2 = 5
+  progress: {
+    done: 2,
+    applicable: 4,
+    exempted: 0,
+    percent: 50,
+    weightedScore: 50,
+  },
+};
+
+export const plainGuidance: GuidanceResponse = {
+  entityRef: 'component:default/plain-service',
+  knowledgeVersion: 'kb-test-1',
+  profile: {
+    entityRef: 'component:default/plain-service',
+    attributes: {
+      ...emptyAttributes(),
+      lifecycle: [value('experimental', 'spec', 'spec.lifecycle')],
+    },
+    facts: {},
+    unknown: ['language', 'databases', 'domain', 'architecture', 'scale'],
+    conflicts: [],
+    rejected: [],
+    missing: [
+      {
+        attribute: 'language',
+        annotation: 'case-studies/language',
+        yaml: 'case-studies/language: java',
+        choices: ['java', 'go', 'ruby'],
+        why: 'the language weighs most in matching',
+        state: 'unknown',
+      },
+      {
+        attribute: 'databases',
+        annotation: 'case-studies/database',
+        yaml: 'case-studies/database: postgres',
+        choices: ['postgres', 'mysql'],
+        why: 'databases decide the data antipatterns',
+        state: 'unknown',
+      },
+    ],
+  },
+  tellUsMore: [],
+  companies: [company('plausible', 'Plausible Analytics', 12, { small: true })],
+  lessons: [],
+  patterns: [],
+  antipatterns: [],
+  checklist: [
+    entry({
+      id: 'dora-deployment-frequency',
+      category: 'dora-metrics',
+      title: 'Deployment frequency is measured',
+    }),
+  ],
+  progress: {
+    done: 0,
+    applicable: 1,
+    exempted: 0,
+    percent: 0,
+    weightedScore: 0,
+  },
+};
+plainGuidance.tellUsMore = plainGuidance.profile.missing;
+
+export const knowledge: KnowledgeBase = {
+  version: 'kb-test-1',
+  companies: [
+    {
+      id: 'stripe',
+      name: 'Stripe',
+      summary: 'Payments on a Ruby monolith.',
+      small: false,
+      scale: [
+        {
+          metric: 'payment volume',
+          value: 1,
+          unit: 'trillion USD',
+          year: 2023,
+        },
+      ],
+      stack: {
+        languages: ['Ruby'],
+        databases: ['PostgreSQL', 'MongoDB'],
+        caches: ['Redis'],
+        messaging: [],
+        consistency: 'strong',
+        architecture: 'monolith',
+        deployment: [],
+        tools: [],
+      },
+      profile: { language: ['ruby'] },
+      decisions: [{ what: 'Stay a monolith', why: 'money needs ACID' }],
+      lessons: [],
+      patterns: [],
+      copyWhen: ['You move money'],
+      dontCopyWhen: [],
+      sources: [
+        { seed: '000_d219270d818add02.txt' },
+        {
+          title: 'Designing robust and predictable APIs with idempotency',
+          url: 'https://stripe.com/blog/idempotency',
+        },
+      ],
+    },
+    {
+      id: 'discord',
+      name: 'Discord',
+      summary: 'Trillions of messages on ScyllaDB.',
+      small: false,
+      scale: [],
+      stack: {
+        languages: ['Elixir', 'Rust'],
+        databases: ['ScyllaDB', 'Cassandra'],
+        caches: [],
+        messaging: [],
+        architecture: 'microservices',
+        deployment: [],
+        tools: [],
+      },
+      profile: { language: ['elixir'] },
+      decisions: [],
+      lessons: [],
+      patterns: [],
+      copyWhen: [],
+      dontCopyWhen: [],
+      sources: [{ seed: '002_0a1b2c3d4e5f6789.txt' }],
+    },
+    {
+      id: 'netflix',
+      name: 'Netflix',
+      summary: 'Streaming on Java microservices with EVCache.',
+      small: false,
+      scale: [],
+      stack: {
+        languages: ['Java'],
+        databases: ['Cassandra'],
+        caches: ['EVCache'],
+        messaging: ['Kafka'],
+        architecture: 'microservices',
+        deployment: [],
+        tools: [],
+      },
+      profile: { language: ['java'] },
+      decisions: [],
+      lessons: [],
+      patterns: [],
+      copyWhen: [],
+      dontCopyWhen: [],
+      sources: [
+        { seed: '001_abcdef0123456789.txt', title: 'Netflix Tech Blog' },
+      ],
+    },
+  ],
+  lessons: [],
+  patterns: [
+    {
+      id: 'circuit-breaker',
+      name: 'Circuit breaker with fallback',
+      category: 'resilience',
+      problem: 'A slow dependency takes the caller down.',
+      solution: 'Trip a breaker and serve a fallback.',
+      tradeoffs: ['Fallbacks must be designed'],
+      adoption: 'copy',
+      companies: ['netflix'],
+      related: [],
+      appliesWhen: { always: true },
+      reason: 'Every service calls something.',
+      sources: [
+        {
+          title: 'Hystrix wiki',
+          url: 'https://github.com/Netflix/Hystrix/wiki',
+        },
+      ],
+    },
+    {
+      id: 'idempotency-keys',
+      name: 'Idempotency keys',
+      category: 'api',
+      problem: 'Clients retry.',
+      solution: 'Accept an Idempotency-Key header.',
+      tradeoffs: ['Keys must be stored'],
+      adoption: 'copy',
+      companies: ['stripe'],
+      related: [],
+      appliesWhen: { always: true },
+      reason: 'Retries happen.',
+      sources: [{ seed: '000_d219270d818add02.txt' }],
+    },
+  ],
+  antipatterns: [],
+  checklist: [],
+};
+
+/** A failed response as the client sees it, with a Backstage error body. */
+export async function responseError(
+  status: number,
+  body: Record<string, unknown>,
+): Promise<ResponseError> {
+  const text = JSON.stringify(body);
+  return ResponseError.fromResponse({
+    ok: false,
+    status,
+    statusText:
+      { 400: 'Bad Request', 403: 'Forbidden', 409: 'Conflict' }[status] ??
+      'Error',
+    headers: {
+      get: (name: string) =>
+        name.toLowerCase() === 'content-type' ? 'application/json' : null,
+    },
+    redirected: false,
+    type: 'basic',
+    url: 'http://localhost/api/case-studies',
+    text: async () => text,
+  } as any);
+}
+
+export const conflictState: ChecklistItemState = {
+  itemId: 'chaos-experiments',
+  status: 'done',
+  note: 'Chaos day in May',
+  version: 1,
+  updatedBy: 'user:default/carol',
+  updatedAt: ago(5 * 60 * 1000),
+};
+
+/** A CaseStudiesApi whose methods are jest mocks. */
+export function mockCaseStudiesApi(
+  overrides: Partial<jest.Mocked<CaseStudiesApi>> = {},
+): jest.Mocked<CaseStudiesApi> {
+  return {
+    getKnowledge: jest.fn().mockResolvedValue(knowledge),
+    getGuidance: jest.fn().mockResolvedValue(ledgerGuidance),
+    match: jest.fn().mockResolvedValue(ledgerGuidance),
+    updateChecklistItem: jest.fn(),
+    getChecklistHistory: jest
+      .fn()
+      .mockResolvedValue({ items: [], nextCursor: undefined }),
+    ...overrides,
+  };
+}
