@@ -12,7 +12,10 @@ const { chromium } = require('playwright-core');
 
 const repoRoot = path.resolve(__dirname, '..');
 const takeScreenshots = process.argv.includes('--screenshots');
-const appUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
+// The browser must use the app's configured origin (localhost) for CORS;
+// Node's own checks use 127.0.0.1, since Node may resolve localhost to ::1.
+const appUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
+const appCheckUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://127.0.0.1:7007';
 const resultsFile = path.join(repoRoot, '.data', 'e2e-results.json');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -101,7 +104,7 @@ async function waitForDemo() {
     },
     240_000,
   );
-  await waitFor('the frontend', async () => (await fetch(appUrl)).ok, 300_000);
+  await waitFor('the frontend', async () => (await fetch(appCheckUrl)).ok, 300_000);
 }
 
 async function check(name, fn) {
@@ -129,8 +132,24 @@ async function screenshot(page, file) {
   log(`screenshot ${path.relative(repoRoot, target)}`);
 }
 
+async function portInUse(url) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function run() {
-  if (!process.env.E2E_BASE_URL) startDemo();
+  if (!process.env.E2E_BASE_URL) {
+    if (await portInUse(`${backendUrl}/api/case-studies/health`)) {
+      throw new Error(
+        'A backend already answers on :7007. Stop the running demo, or set E2E_BASE_URL to test it instead.',
+      );
+    }
+    startDemo();
+  }
   await waitForDemo();
 
   const browser = await chromium.launch({
@@ -152,7 +171,7 @@ async function run() {
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', error => pageErrors.push(String(error)));
-  page.setDefaultTimeout(60_000);
+  page.setDefaultTimeout(30_000);
 
   async function expectNoErrors() {
     const overlay = await page.locator('#webpack-dev-server-client-overlay').count();
@@ -173,7 +192,7 @@ async function run() {
       const enter = page.getByRole('button', { name: 'Enter' });
       await enter.click();
       await enter.waitFor({ state: 'detached' });
-      await page.getByText('payments-monolith').first().waitFor();
+      await page.getByRole('link', { name: 'Case Studies' }).first().waitFor();
       await expectNoErrors();
     });
 

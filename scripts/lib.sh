@@ -49,3 +49,13 @@ use_local_postgres() {
   export BACKSTAGE_TEST_DISABLE_DOCKER=1
   echo "Store tests use PostgreSQL ${major} at 127.0.0.1:5432"
 }
+
+# Debian's Chromium for the end-to-end test (Playwright's own browser download
+# does not work without internet access).
+ensure_chromium() {
+  if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+    return 0
+  fi
+  echo "Installing Chromium from Debian's packages"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}

@@ -2,7 +2,7 @@
 // fails when no PostgreSQL test ran (TestDatabases skips silently otherwise).
 const fs = require('fs');
 
-const [resultsFile] = process.argv.slice(2);
+const [resultsFile, e2eResultsFile] = process.argv.slice(2);
 if (!fs.existsSync(resultsFile)) {
   console.error(`No test results at ${resultsFile}`);
   console.log('0 passed, 1 failed');
@@ -10,13 +10,27 @@ if (!fs.existsSync(resultsFile)) {
 }
 const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
 const tests = results.testResults.flatMap(file => file.assertionResults);
-const passed = tests.filter(t => t.status === 'passed').length;
+let passed = tests.filter(t => t.status === 'passed').length;
 let failed = tests.filter(t => t.status === 'failed').length;
-const skipped = tests.length - passed - failed;
+const skipped = tests.filter(
+  t => t.status !== 'passed' && t.status !== 'failed',
+).length;
 // Suites that failed to run at all (syntax errors, crashes) count as failures.
 failed += results.testResults.filter(
   file => file.status === 'failed' && file.assertionResults.length === 0,
 ).length;
+
+// The end-to-end test's checks count like any other test.
+if (e2eResultsFile) {
+  if (fs.existsSync(e2eResultsFile)) {
+    const e2e = JSON.parse(fs.readFileSync(e2eResultsFile, 'utf8'));
+    passed += e2e.filter(check => check.status === 'passed').length;
+    failed += e2e.filter(check => check.status !== 'passed').length;
+  } else if (process.env.SKIP_E2E !== '1') {
+    console.error(`No end-to-end results at ${e2eResultsFile}`);
+    failed += 1;
+  }
+}
 
 const postgresTests = tests.filter(
   t => t.status === 'passed' && /POSTGRES_\d+/.test(t.fullName),

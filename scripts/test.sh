@@ -9,9 +9,18 @@ install_dependencies
 use_local_postgres
 
 results=.data/jest-results.json
-rm -f "$results"
+e2e_results=.data/e2e-results.json
+rm -f "$results" "$e2e_results"
 status=0
 yarn backstage-cli repo test --ci --json --outputFile="$results" || status=$?
 
-node scripts/summarise-tests.js "$results" || status=1
+# The end-to-end test starts the demo on a database of its own and drives Chromium.
+if [ "${SKIP_E2E:-}" = "1" ]; then
+  echo "SKIP_E2E=1: end-to-end test not run"
+else
+  ensure_chromium
+  node scripts/e2e.js || status=$?
+fi
+
+node scripts/summarise-tests.js "$results" "$e2e_results" || status=1
 exit $status

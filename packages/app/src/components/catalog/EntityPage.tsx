@@ -47,7 +47,10 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { EntityCaseStudiesContent } from '@case-studies/plugin-case-studies';
+import {
+  EntityCaseStudiesCard,
+  EntityCaseStudiesContent,
+} from '@case-studies/plugin-case-studies';
 
 /** The Case Studies tab, added to the page of every entity kind below. */
 const caseStudiesRoute = (
@@ -94,10 +97,13 @@ const overviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
 
-    <Grid item md={4} xs={12}>
+    <Grid item md={6} xs={12}>
+      <EntityCaseStudiesCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
-    <Grid item md={8} xs={12}>
+    <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>
