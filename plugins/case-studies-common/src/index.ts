@@ -10,3 +10,6 @@
 export * from './knowledge';
 export * from './permissions';
 export * from './api';
+export * from './profile';
+export * from './matching';
+export * from './scoring';

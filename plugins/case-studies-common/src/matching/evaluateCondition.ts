@@ -1,0 +1,476 @@
+import {
+  Condition,
+  PROFILE_ATTRIBUTES,
+  PROFILE_FACTS,
+  ProfileAttribute,
+  ProfileFact,
+} from '../knowledge/conditions';
+import type {
+  ProfileFactValue,
+  ProfileValue,
+  ServiceProfile,
+} from '../profile/types';
+import { canonicalValue } from '../profile/vocabulary';
+import { describeEvidence, EVERY_SERVICE } from './explain';
+
+/** An attribute a condition read, and what it found. @public */
+export interface AttributeEvidence {
+  type: 'attribute';
+  attribute: ProfileAttribute;
+  /** the test, readable: `in postgres, mysql`, `known`, `unknown` */
+  test: string;
+  /** for a holding `in`, the values that matched; otherwise every value read (empty: unknown) */
+  values: ProfileValue[];
+  /** whether this test held (before any enclosing `not`) */
+  holds: boolean;
+}
+
+/** A fact a condition read, and what it found. @public */
+export interface FactEvidence {
+  type: 'fact';
+  fact: ProfileFact;
+  /** the test, readable: `> 3`, `>= 2, < 10` */
+  test: string;
+  /** undefined when the fact is unknown */
+  value?: ProfileFactValue;
+  holds: boolean;
+}
+
+/** @public */
+export type ConditionEvidence = AttributeEvidence | FactEvidence;
+
+/**
+ * The result of a condition over a profile, with the values it read: for a
+ * holding condition the reads that made it hold, for a failing one the reads
+ * that made it fail.
+ *
+ * @public
+ */
+export interface ConditionResult {
+  holds: boolean;
+  evidence: ConditionEvidence[];
+}
+
+/** The parts of a profile a condition reads. */
+export type ConditionInput = Pick<ServiceProfile, 'attributes' | 'facts'>;
+
+/**
+ * A profile as arrays indexed like `PROFILE_ATTRIBUTES` and `PROFILE_FACTS`:
+ * reads index arrays instead of looking up many different keys from one
+ * call site, which V8 would make megamorphic and slow.
+ */
+interface IndexedInput {
+  attributes: ProfileValue[][];
+  facts: (ProfileFactValue | undefined)[];
+}
+
+function indexInput(input: ConditionInput): IndexedInput {
+  const attributes: ProfileValue[][] = new Array(PROFILE_ATTRIBUTES.length);
+  for (let i = 0; i < PROFILE_ATTRIBUTES.length; i++) {
+    attributes[i] = input.attributes[PROFILE_ATTRIBUTES[i]] ?? [];
+  }
+  const facts: (ProfileFactValue | undefined)[] = new Array(
+    PROFILE_FACTS.length,
+  );
+  for (let i = 0; i < PROFILE_FACTS.length; i++) {
+    facts[i] = input.facts[PROFILE_FACTS[i]];
+  }
+  return { attributes, facts };
+}
+
+/**
+ * One test of one attribute or fact: the leaves of every condition. Reads are
+ * plain data evaluated by one function (`readHolds`), so the engine's hot
+ * loop stays monomorphic instead of calling a different closure per test.
+ */
+type Read =
+  | {
+      kind: 'in';
+      attribute: ProfileAttribute;
+      attributeIndex: number;
+      accepted: ReadonlySet<string>;
+      test: string;
+    }
+  | {
+      kind: 'known';
+      attribute: ProfileAttribute;
+      attributeIndex: number;
+      wanted: boolean;
+      test: string;
+    }
+  | {
+      kind: 'fact';
+      fact: ProfileFact;
+      factIndex: number;
+      checks: { bound: number; compare: (a: number, b: number) => boolean }[];
+      test: string;
+    };
+
+const COMPARISONS = [
+  ['gt', '>', (a: number, b: number) => a > b],
+  ['gte', '>=', (a: number, b: number) => a >= b],
+  ['lt', '<', (a: number, b: number) => a < b],
+  ['lte', '<=', (a: number, b: number) => a <= b],
+  ['eq', '=', (a: number, b: number) => a === b],
+] as const;
+
+type FactCondition = Extract<Condition, { fact: ProfileFact }>;
+type AttributeCondition = Extract<Condition, { attribute: ProfileAttribute }>;
+
+function factRead(condition: FactCondition): Read {
+  const checks = COMPARISONS.flatMap(([key, symbol, compare]) => {
+    const bound = condition[key];
+    return bound === undefined ? [] : [{ bound, symbol, compare }];
+  });
+  return {
+    kind: 'fact',
+    fact: condition.fact,
+    factIndex: PROFILE_FACTS.indexOf(condition.fact),
+    checks,
+    test: checks.map(c => `${c.symbol} ${c.bound}`).join(', '),
+  };
+}
+
+function attributeRead(condition: AttributeCondition): Read {
+  const { attribute } = condition;
+  const attributeIndex = PROFILE_ATTRIBUTES.indexOf(attribute);
+  if ('known' in condition) {
+    return {
+      kind: 'known',
+      attribute,
+      attributeIndex,
+      wanted: condition.known,
+      test: condition.known ? 'known' : 'unknown',
+    };
+  }
+  const accepted = [
+    ...new Set(condition.in.map(v => canonicalValue(attribute, v) ?? v)),
+  ];
+  return {
+    kind: 'in',
+    attribute,
+    attributeIndex,
+    accepted: new Set(accepted),
+    test: `in ${accepted.join(', ')}`,
+  };
+}
+
+/** A read's identity: the same test in two conditions is read once. */
+function readKey(read: Read): string {
+  if (read.kind === 'fact') return `fact ${read.fact} ${read.test}`;
+  if (read.kind === 'known') return `known ${read.attribute} ${read.wanted}`;
+  return `in ${read.attribute} ${[...read.accepted].sort().join(',')}`;
+}
+
+function readHolds(read: Read, input: IndexedInput): boolean {
+  if (read.kind === 'fact') {
+    const value = input.facts[read.factIndex];
+    if (value === undefined) return false;
+    for (const check of read.checks) {
+      if (!check.compare(value.value, check.bound)) return false;
+    }
+    return true;
+  }
+  const values = input.attributes[read.attributeIndex];
+  if (read.kind === 'known') return values.length > 0 === read.wanted;
+  for (const value of values) {
+    if (read.accepted.has(value.value)) return true;
+  }
+  return false;
+}
+
+/** Whether a read finds nothing for this profile: its evidence then depends on the read alone. */
+function readsNothing(read: Read, input: IndexedInput): boolean {
+  return read.kind === 'fact'
+    ? input.facts[read.factIndex] === undefined
+    : input.attributes[read.attributeIndex].length === 0;
+}
+
+const NO_VALUES: ProfileValue[] = Object.freeze(
+  [],
+) as unknown as ProfileValue[];
+
+/** The evidence of a read that finds nothing, the same for every profile. */
+function evidenceOfNothing(read: Read): ConditionEvidence {
+  return Object.freeze(
+    read.kind === 'fact'
+      ? {
+          type: 'fact' as const,
+          fact: read.fact,
+          test: read.test,
+          holds: false,
+        }
+      : {
+          type: 'attribute' as const,
+          attribute: read.attribute,
+          test: read.test,
+          values: NO_VALUES,
+          holds: read.kind === 'known' && !read.wanted,
+        },
+  );
+}
+
+function readEvidence(
+  read: Read,
+  input: IndexedInput,
+  holds: boolean,
+): ConditionEvidence {
+  if (read.kind === 'fact') {
+    const value = input.facts[read.factIndex];
+    return value === undefined
+      ? { type: 'fact', fact: read.fact, test: read.test, holds }
+      : { type: 'fact', fact: read.fact, test: read.test, value, holds };
+  }
+  const values = input.attributes[read.attributeIndex];
+  return {
+    type: 'attribute',
+    attribute: read.attribute,
+    test: read.test,
+    values:
+      read.kind === 'in' && holds
+        ? values.filter(v => read.accepted.has(v.value))
+        : values,
+    holds,
+  };
+}
+
+const ALWAYS = 0;
+const READ = 1;
+const NOT = 2;
+const ALL = 3;
+const ANY = 4;
+
+/** A condition compiled to a tree of numeric operations over shared reads. */
+export type CompiledCondition =
+  | { op: typeof ALWAYS }
+  | { op: typeof READ; index: number }
+  | { op: typeof NOT; part: CompiledCondition }
+  | { op: typeof ALL | typeof ANY; parts: CompiledCondition[] };
+
+/** Whether a compiled condition holds for every profile (`{ always: true }`). */
+export function isUnconditional(condition: CompiledCondition): boolean {
+  return condition.op === ALWAYS;
+}
+
+/** Evidence of a condition with its explanation in one sentence. */
+export interface ExplainedEvidence {
+  because: ConditionEvidence[];
+  explanation: string;
+}
+
+/** Evaluates compiled conditions over one profile; every read is tested once, up front. */
+export class ConditionSession {
+  private readonly input: IndexedInput;
+  private readonly outcomes: boolean[];
+  private readonly results: (ConditionEvidence | undefined)[];
+  private readonly phrases: (string | undefined)[];
+  /**
+   * The read indexes of the condition being explained: a buffer kept across
+   * explanations (`explainingCount` says how much of it is in use), because
+   * emptying an array frees its storage and refilling it allocates again.
+   */
+  private readonly explaining: number[] = [];
+  private explainingCount = 0;
+
+  constructor(
+    private readonly reads: Read[],
+    nothingFound: { evidence: ConditionEvidence; phrase: string }[],
+    input: ConditionInput,
+  ) {
+    this.input = indexInput(input);
+    this.outcomes = new Array(reads.length);
+    this.results = new Array(reads.length);
+    this.phrases = new Array(reads.length);
+    for (let i = 0; i < reads.length; i++) {
+      this.outcomes[i] = readHolds(reads[i], this.input);
+      const nothing = readsNothing(reads[i], this.input);
+      this.results[i] = nothing ? nothingFound[i].evidence : undefined;
+      this.phrases[i] = nothing ? nothingFound[i].phrase : undefined;
+    }
+  }
+
+  private read(index: number): ConditionEvidence {
+    let result = this.results[index];
+    if (result === undefined) {
+      result = readEvidence(
+        this.reads[index],
+        this.input,
+        this.outcomes[index],
+      );
+      this.results[index] = result;
+    }
+    return result;
+  }
+
+  private phrase(index: number): string {
+    let phrase = this.phrases[index];
+    if (phrase === undefined) {
+      phrase = describeEvidence(this.read(index));
+      this.phrases[index] = phrase;
+    }
+    return phrase;
+  }
+
+  holds(condition: CompiledCondition): boolean {
+    switch (condition.op) {
+      case ALWAYS:
+        return true;
+      case READ:
+        return this.outcomes[condition.index];
+      case NOT:
+        return !this.holds(condition.part);
+      case ALL:
+        for (const part of condition.parts) if (!this.holds(part)) return false;
+        return true;
+      default:
+        for (const part of condition.parts) if (this.holds(part)) return true;
+        return false;
+    }
+  }
+
+  /**
+   * The indexes of the reads that explain the condition's result: a holding
+   * `all` all its parts', a failing one its first failing part's; a holding
+   * `any` its holding parts', a failing one all its parts'; `not` its part's.
+   */
+  private explainingReads(condition: CompiledCondition): void {
+    switch (condition.op) {
+      case ALWAYS:
+        break;
+      case READ: {
+        for (let i = 0; i < this.explainingCount; i++) {
+          if (this.explaining[i] === condition.index) return;
+        }
+        this.explaining[this.explainingCount++] = condition.index;
+        break;
+      }
+      case NOT:
+        this.explainingReads(condition.part);
+        break;
+      case ALL: {
+        // Plain loops: a closure per call here would allocate on every explanation.
+        for (const part of condition.parts) {
+          if (!this.holds(part)) {
+            this.explainingReads(part);
+            return;
+          }
+        }
+        for (const part of condition.parts) this.explainingReads(part);
+        break;
+      }
+      default: {
+        let anyHolds = false;
+        for (const part of condition.parts) {
+          if (this.holds(part)) {
+            anyHolds = true;
+            this.explainingReads(part);
+          }
+        }
+        if (!anyHolds) {
+          for (const part of condition.parts) this.explainingReads(part);
+        }
+      }
+    }
+  }
+
+  explained(condition: CompiledCondition): ExplainedEvidence {
+    this.explainingCount = 0;
+    this.explainingReads(condition);
+    const count = this.explainingCount;
+    const indexes = this.explaining;
+    if (count === 1) {
+      return {
+        because: [this.read(indexes[0])],
+        explanation: this.phrase(indexes[0]),
+      };
+    }
+    const because: ConditionEvidence[] = new Array(count);
+    let explanation = count === 0 ? EVERY_SERVICE : '';
+    for (let i = 0; i < count; i++) {
+      because[i] = this.read(indexes[i]);
+      explanation +=
+        i === 0 ? this.phrase(indexes[i]) : `; ${this.phrase(indexes[i])}`;
+    }
+    return { because, explanation };
+  }
+}
+
+/**
+ * Compiles conditions so that many of them can be evaluated over one profile
+ * cheaply: every distinct attribute or fact test is read once per profile,
+ * however many conditions share it, and evidence is only gathered for the
+ * conditions that ask for it.
+ */
+export class ConditionCompiler {
+  private readonly reads: Read[] = [];
+  private readonly readIndex = new Map<string, number>();
+  /** per read, its evidence and phrase when it finds nothing, shared by every session */
+  private readonly nothingFound: {
+    evidence: ConditionEvidence;
+    phrase: string;
+  }[] = [];
+
+  compile(condition: Condition): CompiledCondition {
+    if ('always' in condition) return { op: ALWAYS };
+    if ('all' in condition) {
+      return { op: ALL, parts: condition.all.map(c => this.compile(c)) };
+    }
+    if ('any' in condition) {
+      return { op: ANY, parts: condition.any.map(c => this.compile(c)) };
+    }
+    if ('not' in condition)
+      return { op: NOT, part: this.compile(condition.not) };
+    const read =
+      'fact' in condition ? factRead(condition) : attributeRead(condition);
+    const key = readKey(read);
+    let index = this.readIndex.get(key);
+    if (index === undefined) {
+      index = this.reads.length;
+      this.reads.push(read);
+      this.readIndex.set(key, index);
+      const evidence = evidenceOfNothing(read);
+      this.nothingFound.push({ evidence, phrase: describeEvidence(evidence) });
+    }
+    return { op: READ, index };
+  }
+
+  /** An evaluation of compiled conditions over one profile. */
+  session(input: ConditionInput): ConditionSession {
+    return new ConditionSession(this.reads, this.nothingFound, input);
+  }
+}
+
+/**
+ * Evaluates a condition over a profile. An unknown attribute or fact never
+ * satisfies `in` or a comparison.
+ *
+ * For many conditions over many profiles, `guidance` compiles the knowledge
+ * base once instead.
+ *
+ * @public
+ */
+export function evaluateCondition(
+  condition: Condition,
+  profile: ConditionInput,
+): ConditionResult {
+  const compiler = new ConditionCompiler();
+  const compiled = compiler.compile(condition);
+  const session = compiler.session(profile);
+  return {
+    holds: session.holds(compiled),
+    evidence: session.explained(compiled).because,
+  };
+}
+
+/**
+ * Whether evidence rests on something the catalog said about the entity: a
+ * known attribute value other than the lifecycle every component has, or a
+ * known fact. Warnings need it, so an entity without metadata is never warned.
+ */
+export function restsOnKnownValues(evidence: ConditionEvidence[]): boolean {
+  return evidence.some(read =>
+    read.type === 'fact'
+      ? read.value !== undefined
+      : read.values.length > 0 && read.attribute !== 'lifecycle',
+  );
+}

@@ -1,0 +1,352 @@
+import {
+  ProfileAttribute,
+  SCALE_LEVELS,
+  ScaleLevel,
+} from '../knowledge/conditions';
+import type { Company } from '../knowledge/schema';
+import type { Confidence, ProfileValue } from '../profile/types';
+import { canonicalValue } from '../profile/vocabulary';
+
+/**
+ * How much each attribute counts when comparing a service with a company.
+ * What the service is built from and for (language, databases, domain) says
+ * most; how it is shaped (architecture, scale) next; consistency and the
+ * message bus refine; cache and deployment are common to nearly everyone.
+ * Lifecycle says nothing about resemblance.
+ */
+const WEIGHTS: Partial<Record<ProfileAttribute, number>> = {
+  language: 3,
+  databases: 3,
+  domain: 3,
+  architecture: 2,
+  scale: 2,
+  consistency: 1.5,
+  messaging: 1.5,
+  caches: 1,
+  deployment: 1,
+};
+const WEIGHTED_ATTRIBUTES = Object.keys(WEIGHTS) as ProfileAttribute[];
+
+/**
+ * A company profile that is silent on an attribute neither matches nor
+ * contradicts the service: it earns this share, less than any real overlap,
+ * so that sparse profiles (Slack names no language) are not ranked below
+ * companies that contradict the service.
+ */
+const UNDECLARED_SIMILARITY = 0.3;
+
+/**
+ * Practices are a bonus: a shared distinctive practice (CRDTs, cell
+ * architecture, idempotency keys) is as telling as a shared language, but a
+ * practice the company does not list costs nothing, since company profiles
+ * name only their characteristic ones.
+ */
+const PRACTICES_BONUS_WEIGHT = 3;
+
+/** Practices every team should have: sharing them says nothing about resemblance. */
+const UBIQUITOUS_PRACTICES: ReadonlySet<string> = new Set([
+  'observability',
+  'tracing',
+  'alerting',
+  'timeouts',
+  'retries',
+  'postmortems',
+  'feature-flags',
+  'continuous-integration',
+  'continuous-delivery',
+  'trunk-based-development',
+  'test-automation',
+  'load-testing',
+  'restore-tests',
+]);
+
+/** An inferred value counts for less than a declared one, on both sides of the ratio. */
+const CONFIDENCE_WEIGHT: Record<Confidence, number> = {
+  high: 1,
+  medium: 0.8,
+  low: 0.5,
+};
+
+/**
+ * With little known about the service a perfect overlap is weak evidence, so
+ * the score is capped: 40 when almost nothing is known, rising linearly to no
+ * cap once attributes worth this weight are known (e.g. language, databases
+ * and domain, or language, databases, architecture and scale).
+ */
+const FULL_EVIDENCE_WEIGHT = 8;
+const MINIMUM_CAP = 0.4;
+
+/** Coverage of the service's values counts most; the share of the company's values rewards the focused match. */
+const SERVICE_COVERAGE_SHARE = 0.75;
+
+/**
+ * Comparisons of one attribute's values with every company depend on the
+ * set of values alone, so they are kept per attribute for the next service
+ * with the same values; this many sets per attribute at most (about 1.5 kB
+ * each), so an open vocabulary cannot grow the cache without bound. The
+ * values are compared in sorted order, so a cached comparison is the same
+ * whichever service asked first.
+ */
+const MAX_CACHED_VALUE_SETS = 2048;
+
+function sortedValues(values: ProfileValue[]): string[] {
+  return values.map(v => v.value).sort();
+}
+
+/** @public */
+export interface AttributeComparison {
+  attribute: ProfileAttribute;
+  service: readonly string[];
+  company: readonly string[];
+  /** values both have (for scale, the equal level) */
+  shared: readonly string[];
+  /** 0..1: how well this attribute matched */
+  similarity: number;
+}
+
+export interface CompanySimilarity {
+  company: Company;
+  /** 0..100 */
+  score: number;
+  /** the unrounded score, for ordering */
+  exact: number;
+  matched: AttributeComparison[];
+  unmatched: AttributeComparison[];
+}
+
+/** A company's profile, normalised once per knowledge base. */
+interface IndexedCompany {
+  company: Company;
+  /** per weighted attribute (by position in `WEIGHTED_ATTRIBUTES`), the company's values */
+  lists: readonly string[][];
+  sets: ReadonlySet<string>[];
+  practices: ReadonlySet<string>;
+  practiceList: readonly string[];
+  scaleLevels: number[];
+}
+
+function indexCompany(company: Company): IndexedCompany {
+  const normalised = (attribute: ProfileAttribute) =>
+    Object.freeze([
+      ...new Set(
+        (company.profile[attribute] ?? []).map(
+          v => canonicalValue(attribute, v) ?? v,
+        ),
+      ),
+    ]) as string[];
+  const lists = WEIGHTED_ATTRIBUTES.map(normalised);
+  const scalePosition = WEIGHTED_ATTRIBUTES.indexOf('scale');
+  // A small-company case without a declared scale is small.
+  if (lists[scalePosition].length === 0 && company.small) {
+    lists[scalePosition] = Object.freeze(['small']) as string[];
+  }
+  const scaleLevels = lists[scalePosition]
+    .map(level => SCALE_LEVELS.indexOf(level as ScaleLevel))
+    .filter(index => index >= 0);
+  const practiceList = normalised('practices');
+  return {
+    company,
+    lists,
+    sets: lists.map(list => new Set(list)),
+    practices: new Set(practiceList),
+    practiceList,
+    scaleLevels,
+  };
+}
+
+function strongestConfidence(values: ProfileValue[]): number {
+  let best = 0;
+  for (const v of values) {
+    best = Math.max(best, CONFIDENCE_WEIGHT[v.source.confidence]);
+  }
+  return best;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function scaleSimilarity(
+  serviceLevels: number[],
+  companyLevels: number[],
+): number {
+  let distance = Infinity;
+  for (const s of serviceLevels) {
+    for (const c of companyLevels)
+      distance = Math.min(distance, Math.abs(s - c));
+  }
+  if (distance === 0) return 1;
+  return distance === 1 ? 0.5 : 0;
+}
+
+const NOTHING: readonly string[] = Object.freeze([]);
+
+/**
+ * One attribute's values compared with every company (by company position):
+ * the comparisons shown (frozen, shared between results) and the unrounded
+ * similarities that score them.
+ */
+interface Comparisons {
+  shown: readonly AttributeComparison[];
+  similarities: readonly number[];
+}
+
+/**
+ * Ranks companies by similarity to a service: a weighted overlap of the
+ * attributes known for the service, normalised over those attributes and
+ * capped when little is known. Built once per knowledge base.
+ */
+export class CompanyMatcher {
+  private readonly companies: IndexedCompany[];
+  /** per weighted attribute position: values key → comparisons with every company */
+  private readonly cache: Map<string, Comparisons>[];
+  private readonly practicesCache = new Map<
+    string,
+    (AttributeComparison | undefined)[]
+  >();
+
+  constructor(companies: Company[]) {
+    this.companies = companies.map(indexCompany);
+    this.cache = WEIGHTED_ATTRIBUTES.map(() => new Map());
+  }
+
+  /** The similarity to every company, in knowledge base order. */
+  compare(
+    attributes: Record<ProfileAttribute, ProfileValue[]>,
+  ): CompanySimilarity[] {
+    const known: { comparisons: Comparisons; weight: number }[] = [];
+    let knownWeight = 0;
+    for (let position = 0; position < WEIGHTED_ATTRIBUTES.length; position++) {
+      const attribute = WEIGHTED_ATTRIBUTES[position];
+      const values = attributes[attribute];
+      if (values.length === 0) continue;
+      const weight = WEIGHTS[attribute]! * strongestConfidence(values);
+      known.push({ comparisons: this.comparisons(position, values), weight });
+      knownWeight += weight;
+    }
+    const practices =
+      attributes.practices.length > 0
+        ? this.practiceComparisons(attributes.practices)
+        : undefined;
+    const practicesWeight =
+      PRACTICES_BONUS_WEIGHT * strongestConfidence(attributes.practices);
+    const cap = Math.min(
+      1,
+      MINIMUM_CAP + ((1 - MINIMUM_CAP) * knownWeight) / FULL_EVIDENCE_WEIGHT,
+    );
+
+    return this.companies.map(({ company }, index) => {
+      let earned = 0;
+      let possible = 0;
+      let matchedCount = 0;
+      for (const { comparisons, weight } of known) {
+        earned += weight * comparisons.similarities[index];
+        possible += weight;
+        if (comparisons.shown[index].shared.length > 0) matchedCount++;
+      }
+      const practicesMatch = practices?.[index];
+      if (practicesMatch) {
+        earned += practicesWeight;
+        possible += practicesWeight;
+      }
+      // Exactly sized arrays: most services know a handful of attributes.
+      const matched: AttributeComparison[] = new Array(
+        matchedCount + (practicesMatch ? 1 : 0),
+      );
+      const unmatched: AttributeComparison[] = new Array(
+        known.length - matchedCount,
+      );
+      let m = 0;
+      let u = 0;
+      for (const { comparisons } of known) {
+        const comparison = comparisons.shown[index];
+        if (comparison.shared.length > 0) matched[m++] = comparison;
+        else unmatched[u++] = comparison;
+      }
+      if (practicesMatch) matched[m] = practicesMatch;
+      const exact = possible === 0 ? 0 : (100 * cap * earned) / possible;
+      return { company, score: Math.round(exact), exact, matched, unmatched };
+    });
+  }
+
+  private comparisons(position: number, values: ProfileValue[]): Comparisons {
+    const sorted = values.length === 1 ? undefined : sortedValues(values);
+    const key = sorted ? sorted.join('\n') : values[0].value;
+    const cache = this.cache[position];
+    let comparisons = cache.get(key);
+    if (!comparisons) {
+      comparisons = this.compareValues(
+        position,
+        Object.freeze(sorted ?? [values[0].value]),
+      );
+      if (cache.size < MAX_CACHED_VALUE_SETS) cache.set(key, comparisons);
+    }
+    return comparisons;
+  }
+
+  private compareValues(
+    position: number,
+    service: readonly string[],
+  ): Comparisons {
+    const attribute = WEIGHTED_ATTRIBUTES[position];
+    const serviceLevels = service
+      .map(level => SCALE_LEVELS.indexOf(level as ScaleLevel))
+      .filter(index => index >= 0);
+    const similarities: number[] = [];
+    const shown = this.companies.map(indexed => {
+      const company = indexed.lists[position];
+      let shared = NOTHING;
+      let similarity = UNDECLARED_SIMILARITY;
+      if (company.length > 0) {
+        const found = service.filter(value =>
+          indexed.sets[position].has(value),
+        );
+        if (found.length > 0) shared = Object.freeze(found);
+        similarity =
+          attribute === 'scale'
+            ? scaleSimilarity(serviceLevels, indexed.scaleLevels)
+            : SERVICE_COVERAGE_SHARE * (found.length / service.length) +
+              (1 - SERVICE_COVERAGE_SHARE) * (found.length / company.length);
+      }
+      similarities.push(similarity);
+      return Object.freeze({
+        attribute,
+        service,
+        company,
+        shared,
+        similarity: round2(similarity),
+      });
+    });
+    return { shown: Object.freeze(shown), similarities };
+  }
+
+  /** Per company, the comparison of shared distinctive practices, if any. */
+  private practiceComparisons(
+    values: ProfileValue[],
+  ): (AttributeComparison | undefined)[] {
+    const sorted = sortedValues(values);
+    const key = sorted.join('\n');
+    let comparisons = this.practicesCache.get(key);
+    if (!comparisons) {
+      const service = Object.freeze(sorted);
+      comparisons = this.companies.map(indexed => {
+        const distinctive = service.filter(
+          p => indexed.practices.has(p) && !UBIQUITOUS_PRACTICES.has(p),
+        );
+        return distinctive.length === 0
+          ? undefined
+          : Object.freeze({
+              attribute: 'practices' as const,
+              service,
+              company: indexed.practiceList,
+              shared: Object.freeze(distinctive),
+              similarity: 1,
+            });
+      });
+      if (this.practicesCache.size < MAX_CACHED_VALUE_SETS) {
+        this.practicesCache.set(key, comparisons);
+      }
+    }
+    return comparisons;
+  }
+}

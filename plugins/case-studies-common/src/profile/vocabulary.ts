@@ -1,0 +1,346 @@
+import {
+  KNOWN_PRACTICES,
+  ProfileAttribute,
+  SCALE_LEVELS,
+} from '../knowledge/conditions';
+import type { Confidence } from './types';
+
+/**
+ * The normalised vocabulary of the service profile: for each attribute, the
+ * canonical values and the spellings (tags, annotation values, resource name
+ * parts) that mean them. Keys and synonyms are slugs: lower-case, spaces as
+ * dashes. Company profiles in the knowledge base go through the same
+ * normalisation, so "postgresql" on either side meets "postgres".
+ */
+const SYNONYMS: Partial<Record<ProfileAttribute, Record<string, string[]>>> = {
+  language: {
+    java: ['spring', 'spring-boot', 'jvm'],
+    kotlin: ['ktor'],
+    scala: ['akka'],
+    go: ['golang'],
+    ruby: ['rails', 'ruby-on-rails', 'ror', 'sorbet'],
+    python: ['py', 'django', 'flask', 'fastapi'],
+    typescript: ['ts', 'deno', 'nestjs'],
+    javascript: ['js', 'ecmascript'],
+    elixir: ['phoenix'],
+    erlang: ['otp', 'beam'],
+    rust: ['rustlang'],
+    csharp: ['c#', 'dotnet', '.net', 'aspnet'],
+    cpp: ['c++'],
+    c: [],
+    php: ['laravel', 'symfony'],
+    swift: [],
+    clojure: [],
+    haskell: [],
+  },
+  databases: {
+    postgres: [
+      'postgresql',
+      'pg',
+      'psql',
+      'pgsql',
+      'aurora-postgres',
+      'aurora-postgresql',
+    ],
+    mysql: ['mariadb', 'aurora-mysql'],
+    cassandra: ['apache-cassandra'],
+    scylladb: ['scylla'],
+    dynamodb: ['dynamo'],
+    mongodb: ['mongo'],
+    cockroachdb: ['cockroach', 'crdb'],
+    spanner: ['cloud-spanner'],
+    vitess: [],
+    sqlite: ['sqlite3'],
+    clickhouse: [],
+    elasticsearch: ['elastic', 'opensearch'],
+    bigtable: [],
+    couchbase: [],
+    neo4j: [],
+    'sql-server': ['mssql', 'sqlserver'],
+    oracle: ['oracledb'],
+    firestore: [],
+    hbase: [],
+  },
+  caches: {
+    redis: ['valkey'],
+    memcached: ['memcache'],
+    evcache: [],
+    varnish: [],
+  },
+  messaging: {
+    kafka: ['apache-kafka', 'msk'],
+    rabbitmq: ['rabbit', 'amqp'],
+    nats: ['jetstream'],
+    pubsub: ['google-pubsub', 'gcp-pubsub', 'cloud-pubsub'],
+    sqs: ['aws-sqs'],
+    sns: [],
+    kinesis: [],
+    pulsar: [],
+    eventbridge: [],
+    nsq: [],
+    mqtt: [],
+  },
+  consistency: {
+    strong: [
+      'strong-consistency',
+      'strongly-consistent',
+      'acid',
+      'linearizable',
+      'serializable',
+    ],
+    eventual: ['eventual-consistency', 'eventually-consistent'],
+  },
+  scale: Object.fromEntries(SCALE_LEVELS.map(level => [level, []])),
+  architecture: {
+    monolith: ['monolithic', 'majestic-monolith'],
+    'modular-monolith': ['modulith'],
+    microservices: ['microservice', 'micro-services', 'msa'],
+    serverless: ['faas', 'lambda', 'aws-lambda'],
+    edge: ['edge-computing', 'edge-worker', 'cloudflare-workers'],
+  },
+  domain: {
+    payments: ['payment', 'billing', 'ledger', 'fintech', 'invoicing'],
+    streaming: ['video', 'video-streaming', 'vod'],
+    messaging: [
+      'chat',
+      'instant-messaging',
+      'realtime-chat',
+      'communication',
+      'communications',
+    ],
+    collaboration: [
+      'real-time-collaboration',
+      'realtime-collaboration',
+      'collaborative-editing',
+      'co-editing',
+    ],
+    geospatial: [
+      'geo',
+      'gis',
+      'maps',
+      'location',
+      'geolocation',
+      'mobility',
+      'ride-hailing',
+    ],
+    commerce: ['ecommerce', 'e-commerce', 'storefront', 'shop', 'retail'],
+    'developer-platform': [
+      'devtools',
+      'developer-tools',
+      'dev-tools',
+      'developer-portal',
+      'platform-engineering',
+    ],
+    content: ['cms', 'wiki', 'notes', 'documents'],
+    analytics: ['web-analytics', 'business-intelligence'],
+    music: ['audio', 'podcasts'],
+    search: [],
+    marketplace: [],
+    travel: ['hospitality'],
+    identity: ['auth', 'iam', 'authentication'],
+    security: ['ddos', 'waf'],
+    networking: ['cdn', 'dns', 'network'],
+  },
+  deployment: {
+    kubernetes: ['k8s', 'eks', 'gke', 'aks', 'openshift'],
+    serverless: ['lambda', 'aws-lambda', 'cloud-functions', 'faas'],
+    edge: ['cloudflare-workers', 'edge-functions', 'edge-worker'],
+    heroku: [],
+    vm: ['ec2', 'virtual-machines'],
+    'bare-metal': ['on-premises', 'on-prem'],
+    nomad: [],
+    ecs: ['fargate'],
+  },
+  practices: {
+    ...Object.fromEntries(KNOWN_PRACTICES.map(practice => [practice, []])),
+    observability: ['o11y', 'monitoring'],
+    tracing: ['distributed-tracing', 'opentelemetry', 'otel'],
+    alerting: ['on-call', 'oncall'],
+    'circuit-breakers': ['circuit-breaker', 'hystrix', 'resilience4j'],
+    bulkheads: ['bulkhead'],
+    'chaos-engineering': ['chaos', 'chaos-monkey', 'game-days', 'gameday'],
+    'feature-flags': ['feature-flag', 'feature-toggles'],
+    'idempotency-keys': ['idempotency', 'idempotency-key'],
+    'api-versioning': ['versioned-api'],
+    postmortems: ['postmortem', 'post-mortems', 'incident-reviews'],
+    'canary-deploys': ['canary', 'canary-releases', 'canary-deployments'],
+    'blue-green-deploys': ['blue-green', 'red-black', 'red-black-deploys'],
+    'continuous-delivery': ['continuous-deployment', 'gitops'],
+    'continuous-integration': ['ci'],
+    'trunk-based-development': ['trunk-based'],
+    'test-automation': ['automated-tests'],
+    'load-testing': ['load-tests'],
+    'service-mesh': ['istio', 'linkerd'],
+    'graphql-federation': ['federated-graphql', 'apollo-federation'],
+    'event-driven': ['event-sourcing', 'eda'],
+    'cell-architecture': ['cells'],
+    sharding: ['sharded'],
+    crdt: ['crdts', 'yjs', 'automerge'],
+  },
+};
+
+/** Attributes whose values must come from their vocabulary; anything else is rejected. */
+const CLOSED_ATTRIBUTES: ReadonlySet<ProfileAttribute> = new Set([
+  'consistency',
+  'scale',
+  'architecture',
+]);
+
+/** A value a tag (or a part of a resource name) stands for. */
+export interface VocabularyHit {
+  attribute: ProfileAttribute;
+  value: string;
+  confidence: Confidence;
+}
+
+/**
+ * Tags that hint at more than their own attribute, at lower confidence: Rails
+ * apps are monoliths far more often than not; Node says JavaScript unless
+ * TypeScript is declared too (the profile drops the hint then).
+ */
+const TAG_HINTS: Record<string, VocabularyHit[]> = {
+  rails: [{ attribute: 'architecture', value: 'monolith', confidence: 'low' }],
+  'ruby-on-rails': [
+    { attribute: 'architecture', value: 'monolith', confidence: 'low' },
+  ],
+  node: [{ attribute: 'language', value: 'javascript', confidence: 'medium' }],
+  nodejs: [
+    { attribute: 'language', value: 'javascript', confidence: 'medium' },
+  ],
+  bun: [{ attribute: 'language', value: 'javascript', confidence: 'medium' }],
+};
+
+/** Tags whose language hint yields to a declared TypeScript. */
+export const JAVASCRIPT_RUNTIME_TAGS: ReadonlySet<string> = new Set([
+  'node',
+  'nodejs',
+  'bun',
+]);
+
+/** synonym or canonical value → canonical value, per attribute */
+const CANONICAL: Map<ProfileAttribute, Map<string, string>> = new Map(
+  Object.entries(SYNONYMS).map(([attribute, entries]) => {
+    const lookup = new Map<string, string>();
+    for (const [canonical, synonyms] of Object.entries(entries)) {
+      lookup.set(canonical, canonical);
+      for (const synonym of synonyms) lookup.set(synonym, canonical);
+    }
+    return [attribute as ProfileAttribute, lookup];
+  }),
+);
+
+/** slug → every attribute value it stands for (a tag such as `serverless` means an architecture and a deployment) */
+const TAG_VOCABULARY: Map<string, VocabularyHit[]> = buildTagVocabulary();
+
+function buildTagVocabulary(): Map<string, VocabularyHit[]> {
+  const vocabulary = new Map<string, VocabularyHit[]>();
+  const add = (spelling: string, hit: VocabularyHit) => {
+    const hits = vocabulary.get(spelling);
+    if (hits) hits.push(hit);
+    else vocabulary.set(spelling, [hit]);
+  };
+  for (const [attribute, lookup] of CANONICAL) {
+    for (const [spelling, value] of lookup) {
+      add(spelling, { attribute, value, confidence: 'high' });
+    }
+  }
+  for (const [spelling, hints] of Object.entries(TAG_HINTS)) {
+    for (const hint of hints) add(spelling, hint);
+  }
+  return vocabulary;
+}
+
+/** slug → the databases, caches and message buses it names, for reading resource names and types */
+const PRODUCT_VOCABULARY: Map<string, VocabularyHit[]> = new Map();
+for (const attribute of ['databases', 'caches', 'messaging'] as const) {
+  for (const [spelling, value] of CANONICAL.get(attribute)!) {
+    const hit: VocabularyHit = { attribute, value, confidence: 'high' };
+    const hits = PRODUCT_VOCABULARY.get(spelling);
+    if (hits) hits.push(hit);
+    else PRODUCT_VOCABULARY.set(spelling, [hit]);
+  }
+}
+
+const MAX_VALUE_LENGTH = 64;
+const VOCABULARY_VALUE = /^[a-z0-9][a-z0-9.+-]*$/;
+
+const WHITE_SPACE = /\s+/g;
+
+/**
+ * Lower-case, trimmed, inner white space as dashes. (`toLowerCase` is
+ * locale-independent, and for en-US the same as Backstage's
+ * `toLocaleLowerCase('en-US')`, at a fraction of the cost.)
+ */
+export function slug(raw: string): string {
+  const lower = raw.trim().toLowerCase();
+  return lower.includes(' ') || lower.includes('\t') || lower.includes('\n')
+    ? lower.replace(WHITE_SPACE, '-')
+    : lower;
+}
+
+const NO_HITS: readonly VocabularyHit[] = Object.freeze([]);
+
+/** What a tag says about the profile; empty for tags outside the vocabulary. */
+export function tagHits(tag: string): readonly VocabularyHit[] {
+  // Most tags are already slugs: look them up before normalising.
+  return TAG_VOCABULARY.get(tag) ?? TAG_VOCABULARY.get(slug(tag)) ?? NO_HITS;
+}
+
+/**
+ * The datastore products (databases, caches, message buses) a lower-case word
+ * or two-word phrase names; the same hit objects every time.
+ */
+export function productHits(phrase: string): readonly VocabularyHit[] {
+  return PRODUCT_VOCABULARY.get(phrase) ?? NO_HITS;
+}
+
+/** The canonical value of a known spelling for one attribute, or undefined. */
+export function canonicalValue(
+  attribute: ProfileAttribute,
+  raw: string,
+): string | undefined {
+  const lookup = CANONICAL.get(attribute);
+  return lookup && (lookup.get(raw) ?? lookup.get(slug(raw)));
+}
+
+/**
+ * An explicitly declared value (annotation, company profile) in canonical
+ * form, or undefined when the vocabulary refuses it (see `rejectionOf`).
+ * Open attributes keep unknown values as slugs; closed ones refuse them.
+ */
+export function normaliseValue(
+  attribute: ProfileAttribute,
+  raw: string,
+): string | undefined {
+  const known = canonicalValue(attribute, raw);
+  if (known) return known;
+  if (CLOSED_ATTRIBUTES.has(attribute)) return undefined;
+  const value = slug(raw)
+    .replace(/[^a-z0-9.+-]+/g, '-')
+    .replace(/^[^a-z0-9]+|-+$/g, '');
+  return value.length <= MAX_VALUE_LENGTH && VOCABULARY_VALUE.test(value)
+    ? value
+    : undefined;
+}
+
+/** Why `normaliseValue` refused a value. */
+export function rejectionOf(attribute: ProfileAttribute, raw: string): string {
+  if (CLOSED_ATTRIBUTES.has(attribute)) {
+    return `not one of ${vocabularyOf(attribute).join(', ')}`;
+  }
+  return slug(raw).length > MAX_VALUE_LENGTH
+    ? `longer than ${MAX_VALUE_LENGTH} characters`
+    : 'not a vocabulary value';
+}
+
+const VOCABULARIES = new Map(
+  Object.entries(SYNONYMS).map(([attribute, entries]) => [
+    attribute,
+    Object.freeze(Object.keys(entries)),
+  ]),
+);
+
+/** The canonical values of an attribute, in declaration order. */
+export function vocabularyOf(attribute: ProfileAttribute): readonly string[] {
+  return VOCABULARIES.get(attribute) ?? [];
+}
