@@ -20,7 +20,9 @@ async function guestToken(backend) {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   if (!response.ok) {
-    throw new Error(`Cannot sign in as guest at ${backend}: ${response.status}`);
+    throw new Error(
+      `Cannot sign in as guest at ${backend}: ${response.status}`,
+    );
   }
   return (await response.json()).backstageIdentity.token;
 }
@@ -49,7 +51,9 @@ async function main() {
       `${result.non2xx} non-2xx, ${result.errors} errors`,
   );
   console.log(
-    `requests/s: ${requests.average.toFixed(0)} (mean)  latency ms: p50 ${latency.p50}  p90 ${latency.p90}  p99 ${latency.p99}  max ${latency.max}`,
+    `requests/s: ${requests.average.toFixed(0)} (mean)  latency ms: p50 ${
+      latency.p50
+    }  p90 ${latency.p90}  p99 ${latency.p99}  max ${latency.max}`,
   );
   if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
 }

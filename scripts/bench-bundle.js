@@ -62,8 +62,12 @@ for (const chunk of stats.chunks) {
 const kb = bytes => `${(bytes / 1024).toFixed(1)} KB`;
 for (const row of rows) {
   console.log(
-    `${row.file.padEnd(45)} ${kb(row.raw).padStart(9)} ${kb(row.gzip).padStart(9)} gzip  ` +
-      `${row.initial ? 'initial' : 'lazy   '} ${[...row.owners].join(', ')}${row.shared ? '  (shared entry chunk, not counted)' : ''}`,
+    `${row.file.padEnd(45)} ${kb(row.raw).padStart(9)} ${kb(row.gzip).padStart(
+      9,
+    )} gzip  ` +
+      `${row.initial ? 'initial' : 'lazy   '} ${[...row.owners].join(', ')}${
+        row.shared ? '  (shared entry chunk, not counted)' : ''
+      }`,
   );
 }
 console.log(

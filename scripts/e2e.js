@@ -55,7 +55,10 @@ function startDemo() {
     force: true,
   });
   fs.mkdirSync(path.join(repoRoot, '.data', 'e2e-sqlite'), { recursive: true });
-  const logFile = fs.openSync(path.join(repoRoot, '.data', 'e2e-demo.log'), 'w');
+  const logFile = fs.openSync(
+    path.join(repoRoot, '.data', 'e2e-demo.log'),
+    'w',
+  );
   log('starting the demo (log: .data/e2e-demo.log)');
   demo = spawn(
     'yarn',
@@ -93,7 +96,11 @@ async function waitForDemo() {
     'catalog ingestion of the demo catalog',
     async () => {
       const identity = await guestToken();
-      if (!identity.identity.ownershipEntityRefs.includes('group:default/payments-team')) {
+      if (
+        !identity.identity.ownershipEntityRefs.includes(
+          'group:default/payments-team',
+        )
+      ) {
         return false;
       }
       const response = await fetch(
@@ -104,7 +111,11 @@ async function waitForDemo() {
     },
     240_000,
   );
-  await waitFor('the frontend', async () => (await fetch(appCheckUrl)).ok, 300_000);
+  await waitFor(
+    'the frontend',
+    async () => (await fetch(appCheckUrl)).ok,
+    300_000,
+  );
 }
 
 async function check(name, fn) {
@@ -174,7 +185,9 @@ async function run() {
   page.setDefaultTimeout(30_000);
 
   async function expectNoErrors() {
-    const overlay = await page.locator('#webpack-dev-server-client-overlay').count();
+    const overlay = await page
+      .locator('#webpack-dev-server-client-overlay')
+      .count();
     if (overlay > 0) throw new Error('the dev server shows an error overlay');
     if (pageErrors.length > 0) {
       throw new Error(`page errors: ${pageErrors.join('\n')}`);
@@ -206,7 +219,11 @@ async function run() {
 
 run()
   .catch(error => {
-    results.push({ name: 'e2e harness', status: 'failed', error: String(error?.stack ?? error) });
+    results.push({
+      name: 'e2e harness',
+      status: 'failed',
+      error: String(error?.stack ?? error),
+    });
     log(String(error?.stack ?? error));
   })
   .finally(() => {

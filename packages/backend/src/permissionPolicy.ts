@@ -36,7 +36,9 @@ export class CaseStudiesDemoPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (isPermission(request.permission, caseStudiesChecklistUpdatePermission)) {
+    if (
+      isPermission(request.permission, caseStudiesChecklistUpdatePermission)
+    ) {
       return createCatalogConditionalDecision(
         request.permission,
         catalogConditions.isEntityOwner({

@@ -37,12 +37,15 @@ describe('caseStudiesPlugin (started in a real backend)', () => {
 
   it('rejects every other route without credentials', async () => {
     const server = await startBackend();
-    for (const path of [
+    for (const route of [
       '/api/case-studies/knowledge',
       '/api/case-studies/entities/component/default/x/guidance',
     ]) {
-      const response = await request(server).get(path);
-      expect({ path, status: response.status }).toEqual({ path, status: 401 });
+      const response = await request(server).get(route);
+      expect({ route, status: response.status }).toEqual({
+        route,
+        status: 401,
+      });
     }
   });
 

@@ -2,7 +2,10 @@ import {
   BackstageCredentials,
   CacheService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonValue } from '@backstage/types';
 import { EntityContext, readEntityContext } from './readEntityContext';
@@ -30,10 +33,7 @@ function principalKey(credentials: BackstageCredentials): string {
 export class EntityContextReader {
   private readonly cache: CacheService;
 
-  constructor(
-    private readonly catalog: CatalogService,
-    cache: CacheService,
-  ) {
+  constructor(private readonly catalog: CatalogService, cache: CacheService) {
     this.cache = cache.withOptions({ defaultTtl: CONTEXT_TTL_MS });
   }
 
@@ -41,9 +41,9 @@ export class EntityContextReader {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityContext> {
-    const key = `entity-context:v1:${principalKey(credentials)}:${stringifyEntityRef(
-      ref,
-    ).toLocaleLowerCase('en-US')}`;
+    const key = `entity-context:v1:${principalKey(
+      credentials,
+    )}:${stringifyEntityRef(ref).toLocaleLowerCase('en-US')}`;
     const cached = (await this.cache.get(key)) as EntityContext | undefined;
     if (cached) return cached;
 

@@ -233,7 +233,10 @@ describe('case-studies router', () => {
       [{ status: 'finished' }, 'body.status'],
       [{ status: 'not-applicable' }, 'body.note'],
       [{ status: 'done', note: 'x'.repeat(2001) }, 'body.note'],
-      [{ status: 'done', evidenceUrl: 'javascript:alert(1)' }, 'body.evidenceUrl'],
+      [
+        { status: 'done', evidenceUrl: 'ftp://files.example.com/report' },
+        'body.evidenceUrl',
+      ],
       [{ status: 'done', version: -1 }, 'body.version'],
       [{ status: 'done', owner: 'me' }, 'body'],
     ])('rejects %j with a 400 naming %s', async (body, field) => {
@@ -292,7 +295,9 @@ describe('case-studies router', () => {
         ['done'],
       );
       const second = await request(server)
-        .get(`${base}/checklist/history?limit=1&cursor=${first.body.nextCursor}`)
+        .get(
+          `${base}/checklist/history?limit=1&cursor=${first.body.nextCursor}`,
+        )
         .set('Authorization', asStranger());
       expect(second.body.items[0]).toMatchObject({
         status: 'in-progress',
@@ -344,7 +349,10 @@ describe('case-studies router', () => {
 
     it.each([
       [{}, 'body.entity'],
-      [{ entity: { kind: 'Component', metadata: { name: 'x' } } }, 'body.entity.apiVersion'],
+      [
+        { entity: { kind: 'Component', metadata: { name: 'x' } } },
+        'body.entity.apiVersion',
+      ],
       [{ entity: 'component:default/x' }, 'body.entity'],
     ])('rejects %j with a 400 naming %s', async (body, field) => {
       const response = await request(server)

@@ -170,9 +170,9 @@ export async function createRouter(
       _res: express.Response,
       next: express.NextFunction,
     ) => {
-    // express.json() rejects malformed bodies with a SyntaxError; make it a
-    // Backstage InputError so it is a 400 naming the problem.
-    if (error instanceof SyntaxError && 'body' in error) {
+      // express.json() rejects malformed bodies with a SyntaxError; make it a
+      // Backstage InputError so it is a 400 naming the problem.
+      if (error instanceof SyntaxError && 'body' in error) {
         next(new InputError(`body: not valid JSON (${error.message})`));
         return;
       }

@@ -166,7 +166,10 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       .refine(
         c =>
           [c.gt, c.gte, c.lt, c.lte, c.eq].some(value => value !== undefined),
-        { message: 'a fact condition needs at least one of gt, gte, lt, lte, eq' },
+        {
+          message:
+            'a fact condition needs at least one of gt, gte, lt, lte, eq',
+        },
       ),
   ]),
 );

@@ -69,9 +69,7 @@ export const companySchema = z.strictObject({
     consistency: text.optional(),
     architecture: text,
     deployment: z.array(text).default([]),
-    tools: z
-      .array(z.strictObject({ name: text, purpose: text }))
-      .default([]),
+    tools: z.array(z.strictObject({ name: text, purpose: text })).default([]),
   }),
   /** the company in the service-profile vocabulary, for matching */
   profile: profileSchema,

@@ -116,8 +116,6 @@ const serviceEntityPage = (
     </EntityLayout.Route>
     {caseStudiesRoute}
 
-
-
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
@@ -139,7 +137,6 @@ const serviceEntityPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-
   </EntityLayout>
 );
 
@@ -149,8 +146,6 @@ const websiteEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
     {caseStudiesRoute}
-
-
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
@@ -162,7 +157,6 @@ const websiteEntityPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-
   </EntityLayout>
 );
 
@@ -179,7 +173,6 @@ const defaultEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
     {caseStudiesRoute}
-
   </EntityLayout>
 );
 
