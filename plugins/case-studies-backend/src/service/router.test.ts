@@ -108,8 +108,8 @@ describe.each(databases.eachSupportedId())(
           .set('Authorization', asStranger());
 
         expect(response.status).toBe(200);
-        const databases = response.body.profile.attributes.databases;
-        expect(databases).toEqual([
+        const profileDatabases = response.body.profile.attributes.databases;
+        expect(profileDatabases).toEqual([
           expect.objectContaining({
             value: 'postgres',
             source: expect.objectContaining({
