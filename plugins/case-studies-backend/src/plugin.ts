@@ -26,7 +26,6 @@ export const caseStudiesPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
-        cache: coreServices.cache,
       },
       async init({
         config,
@@ -37,7 +36,6 @@ export const caseStudiesPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
-        cache,
       }) {
         permissionsRegistry.addPermissions(caseStudiesPermissions);
 
@@ -53,7 +51,6 @@ export const caseStudiesPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             catalog,
-            cache,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

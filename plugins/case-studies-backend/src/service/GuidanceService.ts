@@ -4,6 +4,7 @@ import {
   ChecklistItemState,
   entityChecklist,
   guidance,
+  Guidance,
   GuidanceResponse,
   KnowledgeBase,
   neighboursFromEntities,
@@ -16,16 +17,16 @@ import { EntityContext } from './readEntityContext';
 export class GuidanceService {
   constructor(private readonly knowledge: KnowledgeBase) {}
 
-  /** Guidance for a catalog entity, joined with its stored checklist states. */
-  forCatalogEntity(
-    context: EntityContext,
-    states: ChecklistItemState[],
-  ): GuidanceResponse {
-    return this.respond(
-      context.entity,
-      profile(context.entity, context.neighbours),
-      states,
-    );
+  /** The profile of a catalog entity and the guidance for it, without stored states. */
+  evaluate(context: EntityContext): {
+    profile: ServiceProfile;
+    guidance: Guidance;
+  } {
+    const serviceProfile = profile(context.entity, context.neighbours);
+    return {
+      profile: serviceProfile,
+      guidance: guidance(serviceProfile, this.knowledge),
+    };
   }
 
   /** Guidance for an entity that need not be in the catalog (`POST /match`). */
@@ -33,31 +34,33 @@ export class GuidanceService {
     entity: Entity,
     relatedEntities: Entity[],
   ): GuidanceResponse {
+    const serviceProfile = profile(
+      entity,
+      neighboursFromEntities(entity, relatedEntities),
+    );
     return this.respond(
       entity,
-      profile(entity, neighboursFromEntities(entity, relatedEntities)),
+      serviceProfile,
+      guidance(serviceProfile, this.knowledge),
       [],
     );
   }
 
-  /** Whether one checklist item applies to the entity, and why; undefined for an unknown item. */
+  /** Whether one checklist item applies, and why; undefined for an unknown item. */
   checklistApplicability(
-    context: EntityContext,
+    result: Guidance,
     itemId: string,
   ): ChecklistApplicability | undefined {
-    const result = guidance(
-      profile(context.entity, context.neighbours),
-      this.knowledge,
-    );
     return result.checklist.find(item => item.id === itemId);
   }
 
-  private respond(
+  /** The guidance joined with stored checklist states and automatic evidence. */
+  respond(
     entity: Entity,
     serviceProfile: ServiceProfile,
+    result: Guidance,
     states: ChecklistItemState[],
   ): GuidanceResponse {
-    const result = guidance(serviceProfile, this.knowledge);
     const checklist = entityChecklist({
       entity,
       guidance: result,

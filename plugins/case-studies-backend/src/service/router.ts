@@ -1,6 +1,5 @@
 import {
   BackstageCredentials,
-  CacheService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -17,7 +16,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { ChecklistStore } from '../database/ChecklistStore';
 import { GuidanceService } from './GuidanceService';
-import { EntityContextReader } from './EntityContextReader';
+import { GuidanceCache } from './GuidanceCache';
 import {
   checklistUpdateSchema,
   entityParamsSchema,
@@ -32,7 +31,6 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
-  cache: CacheService;
 }
 
 /**
@@ -44,7 +42,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { knowledge, checklistStore, httpAuth, permissions } = options;
   const guidanceService = new GuidanceService(knowledge);
-  const contexts = new EntityContextReader(options.catalog, options.cache);
+  const guidanceCache = new GuidanceCache(options.catalog, guidanceService);
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -67,21 +65,22 @@ export async function createRouter(
     res.json(result);
   });
 
-  async function readContext(
+  /** The caller's view of the entity in the path, with its guidance. */
+  async function readEntity(
     req: express.Request,
     credentials: BackstageCredentials,
   ) {
     const ref = parseInput(entityParamsSchema, req.params, 'path');
-    return contexts.read(ref, credentials);
+    return guidanceCache.read(ref, credentials);
   }
 
   router.get('/entities/:kind/:namespace/:name/guidance', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const context = await readContext(req, credentials);
+    const entry = await readEntity(req, credentials);
     const states = await checklistStore.getStates(
-      normalisedRef(context.entityRef),
+      normalisedRef(entry.context.entityRef),
     );
-    res.json(guidanceService.forCatalogEntity(context, states));
+    res.type('application/json').send(guidanceCache.response(entry, states));
   });
 
   router.get(
@@ -89,7 +88,7 @@ export async function createRouter(
     async (req, res) => {
       const credentials = await httpAuth.credentials(req);
       const query = parseInput(historyQuerySchema, req.query, 'query');
-      const context = await readContext(req, credentials);
+      const { context } = await readEntity(req, credentials);
       res.json(
         await checklistStore.getHistory({
           entityRef: normalisedRef(context.entityRef),
@@ -106,7 +105,8 @@ export async function createRouter(
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const update = parseInput(checklistUpdateSchema, req.body, 'body');
-      const context = await readContext(req, credentials);
+      const entry = await readEntity(req, credentials);
+      const context = entry.context;
 
       const [decision] = await permissions.authorize(
         [
@@ -125,7 +125,7 @@ export async function createRouter(
 
       const itemId = req.params.itemId;
       const applicability = guidanceService.checklistApplicability(
-        context,
+        entry.guidance,
         itemId,
       );
       if (!applicability) {
