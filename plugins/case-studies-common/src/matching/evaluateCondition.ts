@@ -210,6 +210,18 @@ function evidenceOfNothing(read: Read): ConditionEvidence {
   );
 }
 
+/** The values an `in` read accepts, in profile order (a loop: no closure per read). */
+function acceptedValues(
+  read: { accepted: ReadonlySet<string> },
+  values: ProfileValue[],
+): ProfileValue[] {
+  const accepted: ProfileValue[] = [];
+  for (const value of values) {
+    if (read.accepted.has(value.value)) accepted.push(value);
+  }
+  return accepted;
+}
+
 function readEvidence(
   read: Read,
   input: IndexedInput,
@@ -226,12 +238,57 @@ function readEvidence(
     type: 'attribute',
     attribute: read.attribute,
     test: read.test,
-    values:
-      read.kind === 'in' && holds
-        ? values.filter(v => read.accepted.has(v.value))
-        : values,
+    values: read.kind === 'in' && holds ? acceptedValues(read, values) : values,
     holds,
   };
+}
+
+/** The compiled reads, grouped by what they read so a session tests each attribute once. */
+interface ReadIndex {
+  reads: Read[];
+  /** per read, its evidence and phrase when it finds nothing, shared by every session */
+  nothingFound: { evidence: ConditionEvidence; phrase: string }[];
+  /**
+   * A session's starting state, as if every read found nothing: each
+   * session copies these (a cheap copy of packed arrays) and overwrites the
+   * reads of what the profile does know.
+   */
+  nothingOutcomes: boolean[];
+  nothingResults: ConditionEvidence[];
+  nothingPhrases: string[];
+  /** per attribute (by position in `PROFILE_ATTRIBUTES`), the indexes of the reads of it */
+  byAttribute: number[][];
+  /** per attribute, accepted value → the indexes of the `in` reads that accept it */
+  acceptors: Map<string, number[]>[];
+  /** per fact (by position in `PROFILE_FACTS`), the indexes of the reads of it */
+  byFact: number[][];
+  /** reads of an attribute or fact outside the vocabulary, tested one by one */
+  unindexed: number[];
+}
+
+function indexRead(index: ReadIndex, read: Read, readIndex: number): void {
+  const { evidence, phrase } = index.nothingFound[readIndex];
+  // What a read finds when it finds nothing: only `unknown` holds.
+  index.nothingOutcomes.push(read.kind === 'known' && !read.wanted);
+  index.nothingResults.push(evidence);
+  index.nothingPhrases.push(phrase);
+  if (read.kind === 'fact') {
+    if (read.factIndex < 0) index.unindexed.push(readIndex);
+    else index.byFact[read.factIndex].push(readIndex);
+    return;
+  }
+  if (read.attributeIndex < 0) {
+    index.unindexed.push(readIndex);
+    return;
+  }
+  index.byAttribute[read.attributeIndex].push(readIndex);
+  if (read.kind !== 'in') return;
+  const acceptors = index.acceptors[read.attributeIndex];
+  for (const value of read.accepted) {
+    const accepting = acceptors.get(value);
+    if (accepting) accepting.push(readIndex);
+    else acceptors.set(value, [readIndex]);
+  }
 }
 
 const ALWAYS = 0;
@@ -272,20 +329,50 @@ export class ConditionSession {
   private readonly explaining: number[] = [];
   private explainingCount = 0;
 
-  constructor(
-    private readonly reads: Read[],
-    nothingFound: { evidence: ConditionEvidence; phrase: string }[],
-    input: ConditionInput,
-  ) {
+  private readonly reads: Read[];
+
+  constructor(index: ReadIndex, input: ConditionInput) {
+    const reads = index.reads;
+    const count = reads.length;
+    this.reads = reads;
     this.input = indexInput(input);
-    this.outcomes = new Array(reads.length);
-    this.results = new Array(reads.length);
-    this.phrases = new Array(reads.length);
-    for (let i = 0; i < reads.length; i++) {
+    this.outcomes = index.nothingOutcomes.slice(0, count);
+    this.results = index.nothingResults.slice(0, count);
+    this.phrases = index.nothingPhrases.slice(0, count);
+    // Reads are tested per attribute and fact rather than one by one: an
+    // attribute's values are looked up once in the reads that accept them.
+    const { attributes, facts } = this.input;
+    for (let a = 0; a < index.byAttribute.length; a++) {
+      const readIndexes = index.byAttribute[a];
+      const values = attributes[a];
+      if (readIndexes.length === 0 || values.length === 0) continue;
+      for (const i of readIndexes) {
+        const read = reads[i];
+        this.outcomes[i] = read.kind === 'known' && read.wanted;
+        this.results[i] = undefined;
+        this.phrases[i] = undefined;
+      }
+      const acceptors = index.acceptors[a];
+      for (const value of values) {
+        const accepting = acceptors.get(value.value);
+        if (accepting) for (const i of accepting) this.outcomes[i] = true;
+      }
+    }
+    for (let f = 0; f < index.byFact.length; f++) {
+      const readIndexes = index.byFact[f];
+      if (readIndexes.length === 0 || facts[f] === undefined) continue;
+      for (const i of readIndexes) {
+        this.outcomes[i] = readHolds(reads[i], this.input);
+        this.results[i] = undefined;
+        this.phrases[i] = undefined;
+      }
+    }
+    // Reads of names outside the vocabulary (only from unvalidated conditions).
+    for (const i of index.unindexed) {
       this.outcomes[i] = readHolds(reads[i], this.input);
       const nothing = readsNothing(reads[i], this.input);
-      this.results[i] = nothing ? nothingFound[i].evidence : undefined;
-      this.phrases[i] = nothing ? nothingFound[i].phrase : undefined;
+      this.results[i] = nothing ? index.nothingFound[i].evidence : undefined;
+      this.phrases[i] = nothing ? index.nothingFound[i].phrase : undefined;
     }
   }
 
@@ -402,13 +489,18 @@ export class ConditionSession {
  * conditions that ask for it.
  */
 export class ConditionCompiler {
-  private readonly reads: Read[] = [];
+  private readonly index: ReadIndex = {
+    reads: [],
+    nothingFound: [],
+    nothingOutcomes: [],
+    nothingResults: [],
+    nothingPhrases: [],
+    byAttribute: PROFILE_ATTRIBUTES.map(() => []),
+    acceptors: PROFILE_ATTRIBUTES.map(() => new Map()),
+    byFact: PROFILE_FACTS.map(() => []),
+    unindexed: [],
+  };
   private readonly readIndex = new Map<string, number>();
-  /** per read, its evidence and phrase when it finds nothing, shared by every session */
-  private readonly nothingFound: {
-    evidence: ConditionEvidence;
-    phrase: string;
-  }[] = [];
 
   compile(condition: Condition): CompiledCondition {
     if ('always' in condition) return { op: ALWAYS };
@@ -425,18 +517,22 @@ export class ConditionCompiler {
     const key = readKey(read);
     let index = this.readIndex.get(key);
     if (index === undefined) {
-      index = this.reads.length;
-      this.reads.push(read);
+      index = this.index.reads.length;
+      this.index.reads.push(read);
       this.readIndex.set(key, index);
       const evidence = evidenceOfNothing(read);
-      this.nothingFound.push({ evidence, phrase: describeEvidence(evidence) });
+      this.index.nothingFound.push({
+        evidence,
+        phrase: describeEvidence(evidence),
+      });
+      indexRead(this.index, read, index);
     }
     return { op: READ, index };
   }
 
   /** An evaluation of compiled conditions over one profile. */
   session(input: ConditionInput): ConditionSession {
-    return new ConditionSession(this.reads, this.nothingFound, input);
+    return new ConditionSession(this.index, input);
   }
 }
 

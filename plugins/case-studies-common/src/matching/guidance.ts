@@ -15,6 +15,7 @@ import type { MissingAnnotation, ServiceProfile } from '../profile/types';
 import {
   CompiledCondition,
   ConditionCompiler,
+  ConditionSession,
   ConditionEvidence,
   isUnconditional,
   restsOnKnownValues,
@@ -162,7 +163,11 @@ function caveatOutput(
   caveat: { text: string },
   explained: Explained,
 ): CompanyCaveat {
-  return { text: caveat.text, ...explained };
+  return {
+    text: caveat.text,
+    because: explained.because,
+    explanation: explained.explanation,
+  };
 }
 
 function lessonOutput(
@@ -298,6 +303,23 @@ function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
   return compiled;
 }
 
+/** The outputs of the entries whose condition holds. */
+function applicableOutputs<T, Output>(
+  session: ConditionSession,
+  entries: Compiled<T, Output>[],
+  output: (entry: T, explained: Explained) => Output,
+): Output[] {
+  const outputs: Output[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const { entry, condition, unconditional } = entries[i];
+    if (unconditional) outputs.push(unconditional);
+    else if (session.holds(condition)) {
+      outputs.push(output(entry, session.explained(condition)));
+    }
+  }
+  return outputs;
+}
+
 /**
  * The guidance for one service profile: similar companies with their
  * matching attributes and the caveats that hold, the lessons and patterns
@@ -317,20 +339,10 @@ export function guidance(
 ): Guidance {
   const compiled = compileKnowledge(knowledge);
   const session = compiled.compiler.session(serviceProfile);
-  /** The outputs of the entries whose condition holds. */
   const applicable = <T, Output>(
     entries: Compiled<T, Output>[],
     output: (entry: T, explained: Explained) => Output,
-  ): Output[] => {
-    let outputs: Output[] | undefined;
-    for (const { entry, condition, unconditional } of entries) {
-      if (unconditional) (outputs ??= []).push(unconditional);
-      else if (session.holds(condition)) {
-        (outputs ??= []).push(output(entry, session.explained(condition)));
-      }
-    }
-    return outputs ?? [];
-  };
+  ) => applicableOutputs(session, entries, output);
 
   const ranked = compiled.companies
     .compare(serviceProfile.attributes)

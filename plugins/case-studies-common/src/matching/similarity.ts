@@ -93,6 +93,20 @@ function sortedValues(values: ProfileValue[]): string[] {
   return values.map(v => v.value).sort();
 }
 
+/**
+ * The cache key of a set of values: the values sorted and joined by
+ * newlines. One or two values (most services) are keyed without building
+ * and sorting an array.
+ */
+function valuesKey(values: ProfileValue[]): string {
+  if (values.length === 1) return values[0].value;
+  if (values.length === 2) {
+    const [a, b] = [values[0].value, values[1].value];
+    return a <= b ? `${a}\n${b}` : `${b}\n${a}`;
+  }
+  return sortedValues(values).join('\n');
+}
+
 /** @public */
 export interface AttributeComparison {
   attribute: ProfileAttribute;
@@ -189,6 +203,8 @@ const NOTHING: readonly string[] = Object.freeze([]);
 interface Comparisons {
   shown: readonly AttributeComparison[];
   similarities: readonly number[];
+  /** per company, whether its comparison shares a value (`shown[i].shared.length > 0`) */
+  matches: readonly boolean[];
 }
 
 /**
@@ -214,14 +230,17 @@ export class CompanyMatcher {
   compare(
     attributes: Record<ProfileAttribute, ProfileValue[]>,
   ): CompanySimilarity[] {
-    const known: { comparisons: Comparisons; weight: number }[] = [];
+    // The known attributes' comparisons and weights, as parallel arrays.
+    const known: Comparisons[] = [];
+    const weights: number[] = [];
     let knownWeight = 0;
     for (let position = 0; position < WEIGHTED_ATTRIBUTES.length; position++) {
       const attribute = WEIGHTED_ATTRIBUTES[position];
       const values = attributes[attribute];
       if (values.length === 0) continue;
       const weight = WEIGHTS[attribute]! * strongestConfidence(values);
-      known.push({ comparisons: this.comparisons(position, values), weight });
+      known.push(this.comparisons(position, values));
+      weights.push(weight);
       knownWeight += weight;
     }
     const practices =
@@ -239,10 +258,10 @@ export class CompanyMatcher {
       let earned = 0;
       let possible = 0;
       let matchedCount = 0;
-      for (const { comparisons, weight } of known) {
-        earned += weight * comparisons.similarities[index];
-        possible += weight;
-        if (comparisons.shown[index].shared.length > 0) matchedCount++;
+      for (let k = 0; k < known.length; k++) {
+        earned += weights[k] * known[k].similarities[index];
+        possible += weights[k];
+        if (known[k].matches[index]) matchedCount++;
       }
       const practicesMatch = practices?.[index];
       if (practicesMatch) {
@@ -258,9 +277,9 @@ export class CompanyMatcher {
       );
       let m = 0;
       let u = 0;
-      for (const { comparisons } of known) {
-        const comparison = comparisons.shown[index];
-        if (comparison.shared.length > 0) matched[m++] = comparison;
+      for (let k = 0; k < known.length; k++) {
+        const comparison = known[k].shown[index];
+        if (known[k].matches[index]) matched[m++] = comparison;
         else unmatched[u++] = comparison;
       }
       if (practicesMatch) matched[m] = practicesMatch;
@@ -270,14 +289,13 @@ export class CompanyMatcher {
   }
 
   private comparisons(position: number, values: ProfileValue[]): Comparisons {
-    const sorted = values.length === 1 ? undefined : sortedValues(values);
-    const key = sorted ? sorted.join('\n') : values[0].value;
+    const key = valuesKey(values);
     const cache = this.cache[position];
     let comparisons = cache.get(key);
     if (!comparisons) {
       comparisons = this.compareValues(
         position,
-        Object.freeze(sorted ?? [values[0].value]),
+        Object.freeze(sortedValues(values)),
       );
       if (cache.size < MAX_CACHED_VALUE_SETS) cache.set(key, comparisons);
     }
@@ -317,18 +335,21 @@ export class CompanyMatcher {
         similarity: round2(similarity),
       });
     });
-    return { shown: Object.freeze(shown), similarities };
+    return {
+      shown: Object.freeze(shown),
+      similarities,
+      matches: shown.map(comparison => comparison.shared.length > 0),
+    };
   }
 
   /** Per company, the comparison of shared distinctive practices, if any. */
   private practiceComparisons(
     values: ProfileValue[],
   ): (AttributeComparison | undefined)[] {
-    const sorted = sortedValues(values);
-    const key = sorted.join('\n');
+    const key = valuesKey(values);
     let comparisons = this.practicesCache.get(key);
     if (!comparisons) {
-      const service = Object.freeze(sorted);
+      const service = Object.freeze(sortedValues(values));
       comparisons = this.companies.map(indexed => {
         const distinctive = service.filter(
           p => indexed.practices.has(p) && !UBIQUITOUS_PRACTICES.has(p),

@@ -33,6 +33,7 @@ import {
   rejectionOf,
   slug,
   tagHits,
+  startsTwoWordProduct,
   VocabularyHit,
 } from './vocabulary';
 import { wellKnownAnnotation } from './wellKnownAnnotations';
@@ -186,6 +187,7 @@ const SCALE_THRESHOLDS: Record<
   ],
 };
 const SCALE_ORDER = ['small', 'medium', 'large', 'hyperscale'];
+const SCALE_FACTS = ['scale.peakRps', 'scale.users'] as const;
 
 interface Candidate {
   value: string;
@@ -201,19 +203,22 @@ interface Candidate {
  * confidence, so unusual keys cannot grow the cache without bound.
  */
 const MAX_SHARED_SOURCES = 4096;
-const sharedSources = new Map<string, Map<string, Provenance>>();
+type SharedKind = 'tag' | 'annotation';
+/** per kind and confidence, subject → provenance (nested, so a lookup builds no key string) */
+const sharedSources: Record<
+  SharedKind,
+  Record<Confidence, Map<string, Provenance>>
+> = {
+  tag: { high: new Map(), medium: new Map(), low: new Map() },
+  annotation: { high: new Map(), medium: new Map(), low: new Map() },
+};
 
 function sharedSource(
-  kind: 'tag' | 'annotation',
+  kind: SharedKind,
   subject: string,
   confidence: Confidence,
 ): Provenance {
-  const group = `${kind} ${confidence}`;
-  let sources = sharedSources.get(group);
-  if (!sources) {
-    sources = new Map();
-    sharedSources.set(group, sources);
-  }
+  const sources = sharedSources[kind][confidence];
   let source = sources.get(subject);
   if (!source) {
     source = Object.freeze({ kind, detail: `${kind} ${subject}`, confidence });
@@ -312,25 +317,29 @@ export function profile(
   collectScaleFromFigures(facts, collector);
   collectNeighbourFacts(view, around, resources, system, facts);
 
-  const attributes = emptyAttributes();
   const conflicts: ProfileConflict[] = [];
-  const settle = (attribute: ProfileAttribute) => {
-    const { values, conflict } = resolve(
-      attribute,
-      collector.byAttribute.get(attribute) ?? [],
-    );
-    attributes[attribute] = values;
-    if (conflict) conflicts.push(conflict);
-  };
+  const settle = (attribute: ProfileAttribute) =>
+    resolve(attribute, collector.byAttribute.get(attribute), conflicts);
 
   // Inferences read resolved values, so their inputs settle first.
-  settle('domain');
-  settle('databases');
-  inferConsistency(attributes, collector);
+  const domain = settle('domain');
+  const databases = settle('databases');
+  inferConsistency(domain, databases, collector);
   collectArchitectureFromSystem(system, collector);
-  for (const attribute of PROFILE_ATTRIBUTES) {
-    if (attribute !== 'domain' && attribute !== 'databases') settle(attribute);
-  }
+  // One literal, keys in vocabulary order (the order they serialise in).
+  const attributes: Record<ProfileAttribute, ProfileValue[]> = {
+    language: settle('language'),
+    databases,
+    caches: settle('caches'),
+    messaging: settle('messaging'),
+    consistency: settle('consistency'),
+    scale: settle('scale'),
+    architecture: settle('architecture'),
+    domain,
+    deployment: settle('deployment'),
+    lifecycle: settle('lifecycle'),
+    practices: settle('practices'),
+  };
   if (conflicts.length > 1) {
     conflicts.sort(
       (a, b) =>
@@ -349,22 +358,6 @@ export function profile(
     conflicts,
     rejected: collector.rejected,
     missing: missingAnnotations(attributes),
-  };
-}
-
-function emptyAttributes(): Record<ProfileAttribute, ProfileValue[]> {
-  return {
-    language: [],
-    databases: [],
-    caches: [],
-    messaging: [],
-    consistency: [],
-    scale: [],
-    architecture: [],
-    domain: [],
-    deployment: [],
-    lifecycle: [],
-    practices: [],
   };
 }
 
@@ -396,7 +389,8 @@ function viewSystem(
   const components = Array.isArray(system.components)
     ? system.components.map(viewEntity)
     : undefined;
-  const refs = new Set((components ?? []).map(component => component.ref));
+  const refs = new Set<string>();
+  if (components) for (const component of components) refs.add(component.ref);
   if (view.kind === 'component') refs.add(view.ref);
   return {
     label: entity?.ref ?? specSystem ?? 'its system',
@@ -547,7 +541,10 @@ function productsInName(name: string): VocabularyHit[] {
   const parts = name.split(NAME_SEPARATORS).filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
     add(parts[i]);
-    if (i + 1 < parts.length) add(`${parts[i]}-${parts[i + 1]}`);
+    // Only a known first word can start a two-word product: skip building the others.
+    if (i + 1 < parts.length && startsTwoWordProduct(parts[i])) {
+      add(`${parts[i]}-${parts[i + 1]}`);
+    }
   }
   return found;
 }
@@ -639,8 +636,10 @@ function collectResources(
     }
   }
 
+  const dependsOn = stringsAt(view.spec.dependsOn);
+  if (dependsOn.length === 0) return;
   const seen = new Set(resources.map(resource => resource.ref));
-  for (const dependency of stringsAt(view.spec.dependsOn)) {
+  for (const dependency of dependsOn) {
     const ref = dependency.toLowerCase();
     if (!ref.startsWith('resource:')) continue;
     const name = refName(ref);
@@ -725,17 +724,19 @@ function collectScaleFromFigures(
   facts: Partial<Record<ProfileFact, ProfileFactValue>>,
   collector: CandidateCollector,
 ): void {
-  const levels = (['scale.peakRps', 'scale.users'] as const)
-    .filter(fact => facts[fact])
-    .map(fact => ({
-      fact,
-      level: scaleLevel(fact, facts[fact]!.value),
-      figure: facts[fact]!,
-    }))
-    .sort(
-      (a, b) => SCALE_ORDER.indexOf(b.level) - SCALE_ORDER.indexOf(a.level),
-    );
-  const [largest] = levels;
+  // The larger level wins; on a tie, peak RPS (read first) does.
+  let largest: { level: string; figure: ProfileFactValue } | undefined;
+  for (const fact of SCALE_FACTS) {
+    const figure = facts[fact];
+    if (!figure) continue;
+    const level = scaleLevel(fact, figure.value);
+    if (
+      !largest ||
+      SCALE_ORDER.indexOf(level) > SCALE_ORDER.indexOf(largest.level)
+    ) {
+      largest = { level, figure };
+    }
+  }
   if (!largest) return;
   collector.add(
     'scale',
@@ -766,12 +767,11 @@ function describe(value: ProfileValue): string {
 
 /** Payments → strong; Spanner or CockroachDB → strong; only Cassandra-like stores → eventual. */
 function inferConsistency(
-  attributes: Record<ProfileAttribute, ProfileValue[]>,
+  domains: ProfileValue[],
+  databases: ProfileValue[],
   collector: CandidateCollector,
 ): void {
-  const domain = attributes.domain.find(d =>
-    STRONG_CONSISTENCY_DOMAINS.has(d.value),
-  );
+  const domain = domains.find(d => STRONG_CONSISTENCY_DOMAINS.has(d.value));
   if (domain) {
     collector.add(
       'consistency',
@@ -781,7 +781,6 @@ function inferConsistency(
       'medium',
     );
   }
-  const databases = attributes.databases;
   const strongDatabase = databases.find(d =>
     STRONGLY_CONSISTENT_DATABASES.has(d.value),
   );
@@ -837,15 +836,17 @@ function strongestFirst(candidates: Candidate[]): void {
 
 /**
  * Applies precedence to the candidates of one attribute: the profile's
- * values, and the conflict when a weaker source said otherwise.
+ * values; the conflict, when a weaker source said otherwise, is added to
+ * `conflicts`.
  */
 function resolve(
   attribute: ProfileAttribute,
-  found: Candidate[],
-): { values: ProfileValue[]; conflict?: ProfileConflict } {
-  if (found.length === 0) return { values: [] };
+  found: Candidate[] | undefined,
+  conflicts: ProfileConflict[],
+): ProfileValue[] {
+  if (found === undefined || found.length === 0) return [];
   if (found.length === 1) {
-    return { values: [{ value: found[0].value, source: found[0].source }] };
+    return [{ value: found[0].value, source: found[0].source }];
   }
   const ordered =
     attribute === 'language' && found.some(c => c.value === 'typescript')
@@ -853,7 +854,7 @@ function resolve(
       : found;
   strongestFirst(ordered);
   if (!SINGLE_VALUED.has(attribute) && !STRONGEST_SOURCE_ONLY.has(attribute)) {
-    return { values: firstOfEachValue(ordered) };
+    return firstOfEachValue(ordered);
   }
   const top = ordered[0];
   const kept = SINGLE_VALUED.has(attribute)
@@ -862,9 +863,8 @@ function resolve(
   const overridden = firstOfEachValue(
     ordered.filter(c => !kept.some(k => k.value === c.value)),
   );
-  return overridden.length > 0
-    ? { values: kept, conflict: { attribute, kept, overridden } }
-    : { values: kept };
+  if (overridden.length > 0) conflicts.push({ attribute, kept, overridden });
+  return kept;
 }
 
 function counted(count: number, noun: string): string {
@@ -968,7 +968,16 @@ function collectNeighbourFacts(
     );
   }
   if (system?.components || system?.resources) {
-    const databases = databaseRefs((system.resources ?? []).map(viewEntity));
+    // The System's resources are often the entity's own list: when none of
+    // it was a duplicate (so every resource has its view), its database
+    // refs are the entity's, already found.
+    const databases =
+      ownDatabases &&
+      resources &&
+      system.resources === around.resources &&
+      resources.length === around.resources?.length
+        ? new Set(ownDatabases)
+        : databaseRefs((system.resources ?? []).map(viewEntity));
     for (const ref of ownDatabases ?? []) databases.add(ref);
     setFact(
       facts,

@@ -286,6 +286,22 @@ export function tagHits(tag: string): readonly VocabularyHit[] {
   return TAG_VOCABULARY.get(tag) ?? TAG_VOCABULARY.get(slug(tag)) ?? NO_HITS;
 }
 
+/** The first words of the two-word product spellings (`aurora` of `aurora-mysql`). */
+const TWO_WORD_PRODUCT_STARTS: ReadonlySet<string> = new Set(
+  [...PRODUCT_VOCABULARY.keys()]
+    .map(spelling => spelling.split('-'))
+    .filter(words => words.length === 2)
+    .map(([first]) => first),
+);
+
+/**
+ * Whether `word-next` can be a product spelling for some next word: `word`
+ * (which has no dash) is the first word of a two-word spelling.
+ */
+export function startsTwoWordProduct(word: string): boolean {
+  return TWO_WORD_PRODUCT_STARTS.has(word);
+}
+
 /**
  * The datastore products (databases, caches, message buses) a lower-case word
  * or two-word phrase names; the same hit objects every time.
@@ -300,7 +316,12 @@ export function canonicalValue(
   raw: string,
 ): string | undefined {
   const lookup = CANONICAL.get(attribute);
-  return lookup && (lookup.get(raw) ?? lookup.get(slug(raw)));
+  if (!lookup) return undefined;
+  const known = lookup.get(raw);
+  if (known !== undefined) return known;
+  // Most raw values are slugs already: then a second lookup finds nothing new.
+  const normalised = slug(raw);
+  return normalised === raw ? undefined : lookup.get(normalised);
 }
 
 /**
