@@ -1,6 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  ChecklistApplicability,
   ChecklistItemState,
   entityChecklist,
   guidance,
@@ -44,14 +43,6 @@ export class GuidanceService {
       guidance(serviceProfile, this.knowledge),
       [],
     );
-  }
-
-  /** Whether one checklist item applies, and why; undefined for an unknown item. */
-  checklistApplicability(
-    result: Guidance,
-    itemId: string,
-  ): ChecklistApplicability | undefined {
-    return result.checklist.find(item => item.id === itemId);
   }
 
   /** The guidance joined with stored checklist states and automatic evidence. */

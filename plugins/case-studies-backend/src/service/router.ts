@@ -124,9 +124,8 @@ export async function createRouter(
       }
 
       const itemId = req.params.itemId;
-      const applicability = guidanceService.checklistApplicability(
-        entry.guidance,
-        itemId,
+      const applicability = entry.guidance.checklist.find(
+        item => item.id === itemId,
       );
       if (!applicability) {
         throw new NotFoundError(`No checklist item ${itemId}`);
