@@ -1,8 +1,11 @@
 // Load test of the guidance endpoint against the running demo backend
 // (start it with `bash scripts/demo.sh`). Prints requests/s and latency
-// percentiles at 50 concurrent connections.
+// percentiles at 50 concurrent connections. Requests carry the
+// Accept-Encoding header Chromium sends, as the tab's own requests do;
+// `--accept-encoding identity` measures uncompressed responses.
 //
 //   yarn bench:api [--duration 20] [--connections 50] [--entity component/default/payments-monolith]
+//                  [--accept-encoding 'gzip, deflate, br']
 const autocannon = require('autocannon');
 const { parseArgs } = require('util');
 
@@ -12,6 +15,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     entity: { type: 'string', default: 'component/default/payments-monolith' },
+    'accept-encoding': { type: 'string', default: 'gzip, deflate, br' },
   },
 });
 
@@ -30,10 +34,14 @@ async function guestToken(backend) {
 async function main() {
   const token = await guestToken(values.backend);
   const url = `${values.backend}/api/case-studies/entities/${values.entity}/guidance`;
-  const headers = { Authorization: `Bearer ${token}` };
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Accept-Encoding': values['accept-encoding'],
+  };
 
   const check = await fetch(url, { headers });
   if (!check.ok) throw new Error(`GET ${url} answered ${check.status}`);
+  const encoding = check.headers.get('content-encoding') ?? 'identity';
 
   // Warm up the JIT and the catalog's caches before measuring.
   await autocannon({ url, headers, connections: 10, duration: 3 });
@@ -46,6 +54,13 @@ async function main() {
 
   const { latency, requests } = result;
   console.log(`GET ${url}`);
+  console.log(
+    `Accept-Encoding: ${values['accept-encoding']} -> ${encoding}, ${(
+      result.throughput.total /
+      Math.max(1, result.requests.total) /
+      1024
+    ).toFixed(1)} KB read per response`,
+  );
   console.log(
     `${values.connections} connections, ${values.duration} s: ${result.requests.total} requests, ` +
       `${result.non2xx} non-2xx, ${result.errors} errors`,

@@ -11,6 +11,7 @@ import {
 } from '@case-studies/plugin-case-studies-common';
 import { LRUCache } from 'lru-cache';
 import { GuidanceService } from './GuidanceService';
+import { SerialisedJson } from './SerialisedJson';
 import { EntityContext, readEntityContext } from './readEntityContext';
 
 /** How long one caller's view of an entity (and the guidance drawn from it) is reused. */
@@ -25,7 +26,7 @@ interface CachedGuidance {
   profile: ServiceProfile;
   guidance: Guidance;
   /** serialised responses by checklist-state fingerprint */
-  responses: Map<string, string>;
+  responses: Map<string, SerialisedJson>;
 }
 
 function principalKey(credentials: BackstageCredentials): string {
@@ -94,11 +95,14 @@ export class GuidanceCache {
   }
 
   /** The serialised guidance response for the given stored states. */
-  response(entry: CachedGuidance, states: ChecklistItemState[]): string {
+  response(
+    entry: CachedGuidance,
+    states: ChecklistItemState[],
+  ): SerialisedJson {
     const fingerprint = statesFingerprint(states);
     let serialised = entry.responses.get(fingerprint);
     if (serialised === undefined) {
-      serialised = JSON.stringify(
+      serialised = new SerialisedJson(
         this.guidanceService.respond(
           entry.context.entity,
           entry.profile,

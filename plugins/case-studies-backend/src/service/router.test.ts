@@ -140,6 +140,81 @@ describe.each(databases.eachSupportedId())(
         const response = await request(server).get(`${base}/guidance`);
         expect(response.status).toBe(401);
       });
+
+      it('gzips for clients that accept it and sends plain JSON to those that do not', async () => {
+        const gzipped = await request(server)
+          .get(`${base}/guidance`)
+          .set('Authorization', asOwner())
+          .set('Accept-Encoding', 'gzip');
+        const plain = await request(server)
+          .get(`${base}/guidance`)
+          .set('Authorization', asOwner())
+          .set('Accept-Encoding', 'identity');
+
+        expect(gzipped.headers['content-encoding']).toBe('gzip');
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.headers['content-type']).toMatch(/^application\/json/);
+        expect(Number(gzipped.headers['content-length'])).toBeLessThan(
+          Number(plain.headers['content-length']) / 3,
+        );
+        // Same document either way.
+        expect(gzipped.body).toEqual(plain.body);
+        expect(plain.body.entityRef).toBe(
+          'component:default/payments-monolith',
+        );
+      });
+
+      it('answers 304 to a client that holds the current version, and a new version after a change', async () => {
+        const first = await request(server)
+          .get(`${base}/guidance`)
+          .set('Authorization', asOwner());
+        const etag = first.headers.etag;
+        expect(etag).toMatch(/^".+"$/);
+
+        const revalidated = await request(server)
+          .get(`${base}/guidance`)
+          .set('Authorization', asOwner())
+          .set('If-None-Match', etag);
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.text).toBe('');
+
+        await request(server)
+          .put(`${base}/checklist/continuous-integration`)
+          .set('Authorization', asOwner())
+          .send({ status: 'in-progress', version: 0 })
+          .expect(200);
+        const afterChange = await request(server)
+          .get(`${base}/guidance`)
+          .set('Authorization', asOwner())
+          .set('If-None-Match', etag);
+        expect(afterChange.status).toBe(200);
+        expect(afterChange.headers.etag).not.toBe(etag);
+        const item = afterChange.body.checklist.find(
+          (i: { id: string }) => i.id === 'continuous-integration',
+        );
+        expect(item.state.status).toBe('in-progress');
+      });
+    });
+
+    describe('GET knowledge', () => {
+      it('serves the knowledge base with a version the client can revalidate', async () => {
+        const response = await request(server)
+          .get('/api/case-studies/knowledge')
+          .set('Authorization', asStranger());
+        expect(response.status).toBe(200);
+        expect(response.body.companies.map((c: { id: string }) => c.id)).toEqual(
+          expect.arrayContaining(['stripe', 'netflix', 'discord']),
+        );
+        const again = await request(server)
+          .get('/api/case-studies/knowledge')
+          .set('Authorization', asStranger())
+          .set('If-None-Match', response.headers.etag);
+        expect(again.status).toBe(304);
+        const unauthenticated = await request(server).get(
+          '/api/case-studies/knowledge',
+        );
+        expect(unauthenticated.status).toBe(401);
+      });
     });
 
     describe('PUT checklist item', () => {

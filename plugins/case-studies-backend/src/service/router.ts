@@ -17,6 +17,7 @@ import Router from 'express-promise-router';
 import { ChecklistStore } from '../database/ChecklistStore';
 import { GuidanceService } from './GuidanceService';
 import { GuidanceCache } from './GuidanceCache';
+import { SerialisedJson } from './SerialisedJson';
 import {
   checklistUpdateSchema,
   entityParamsSchema,
@@ -50,9 +51,11 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
+  // The knowledge base never changes while the backend runs.
+  const knowledgeResponse = new SerialisedJson(knowledge);
   router.get('/knowledge', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json(knowledge);
+    knowledgeResponse.send(req, res);
   });
 
   router.post('/match', async (req, res) => {
@@ -80,7 +83,7 @@ export async function createRouter(
     const states = await checklistStore.getStates(
       normalisedRef(entry.context.entityRef),
     );
-    res.type('application/json').send(guidanceCache.response(entry, states));
+    guidanceCache.response(entry, states).send(req, res);
   });
 
   router.get(
