@@ -172,6 +172,18 @@ function generateCatalog(count: number, random: () => number): Sample[] {
 
 const WARM_UP_PASSES = 3;
 
+/**
+ * Milliseconds to sort 10⁶ random doubles: a yardstick printed with the
+ * figures, so results from machines of different speed can be compared
+ * (about 130 ms on a current desktop core).
+ */
+function machineYardstickMs(random: () => number): number {
+  const numbers = Array.from({ length: 1_000_000 }, random);
+  const started = process.hrtime.bigint();
+  numbers.sort((a, b) => a - b);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
 function percentile(sorted: Float64Array, fraction: number): number {
   return sorted[
     Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))
@@ -223,6 +235,30 @@ function main(): void {
   }
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const cpu = process.cpuUsage(cpuBefore);
+
+  // Where the time goes: each half on its own, best of three passes.
+  const bestPassMicros = (pass: () => void) => {
+    let best = Infinity;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const passStarted = process.hrtime.bigint();
+      pass();
+      best = Math.min(best, Number(process.hrtime.bigint() - passStarted));
+    }
+    return best / 1000 / count;
+  };
+  const profileMicros = bestPassMicros(() => {
+    for (const sample of catalog) {
+      checksum += profile(sample.entity, sample.neighbours).unknown.length;
+    }
+  });
+  const profiles = catalog.map(sample =>
+    profile(sample.entity, sample.neighbours),
+  );
+  const guidanceMicros = bestPassMicros(() => {
+    for (const serviceProfile of profiles) {
+      checksum += guidance(serviceProfile, knowledge).lessons.length;
+    }
+  });
   perEntityMicros.sort();
   const sortedRates = [...roundRates].sort((a, b) => a - b);
 
@@ -246,6 +282,12 @@ function main(): void {
       `per entity: p50 ${percentile(perEntityMicros, 0.5).toFixed(
         1,
       )} µs, p99 ${percentile(perEntityMicros, 0.99).toFixed(1)} µs`,
+      `split: profile ${profileMicros.toFixed(
+        1,
+      )} µs + guidance ${guidanceMicros.toFixed(1)} µs per entity`,
+      `machine yardstick: sorting 10^6 doubles takes ${machineYardstickMs(
+        seededRandom(1),
+      ).toFixed(0)} ms`,
       `checksum: ${checksum}`,
       '',
     ].join('\n'),
