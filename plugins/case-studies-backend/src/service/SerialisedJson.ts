@@ -44,11 +44,12 @@ export class SerialisedJson {
       return;
     }
     res.type('application/json');
-    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.end(this.gzip());
-      return;
-    }
-    res.end(this.body);
+    const gzipped = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    if (gzipped) res.setHeader('Content-Encoding', 'gzip');
+    const bytes = gzipped ? this.gzip() : this.body;
+    // Set explicitly: the compression middleware sends the headers before
+    // the body, which would otherwise make the response chunked.
+    res.setHeader('Content-Length', bytes.length);
+    res.end(bytes);
   }
 }
