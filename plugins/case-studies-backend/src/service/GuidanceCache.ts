@@ -14,8 +14,14 @@ import { GuidanceService } from './GuidanceService';
 import { SerialisedJson } from './SerialisedJson';
 import { EntityContext, readEntityContext } from './readEntityContext';
 
-/** How long one caller's view of an entity (and the guidance drawn from it) is reused. */
+/** How long one caller's view of an entity (and the guidance drawn from it) is reused at most. */
 const TTL_MS = 15_000;
+/**
+ * A view older than this is refreshed in the background by the next read,
+ * which still gets the current one: under steady traffic no request waits for
+ * the catalog, and no view served is older than `TTL_MS`.
+ */
+const REFRESH_AFTER_MS = 10_000;
 /** Entries kept at most; a few hundred KB each. */
 const MAX_ENTRIES = 500;
 /** Serialised responses kept per entry, one per distinct set of checklist states. */
@@ -60,14 +66,19 @@ export class GuidanceCache {
     CachedGuidance,
     { ref: CompoundEntityRef; credentials: BackstageCredentials }
   >;
+  private readonly ttlMs: number;
+  private readonly refreshAfterMs: number;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly guidanceService: GuidanceService,
+    timing: { ttlMs?: number; refreshAfterMs?: number } = {},
   ) {
+    this.ttlMs = timing.ttlMs ?? TTL_MS;
+    this.refreshAfterMs = timing.refreshAfterMs ?? REFRESH_AFTER_MS;
     this.entries = new LRUCache({
       max: MAX_ENTRIES,
-      ttl: TTL_MS,
+      ttl: this.ttlMs,
       fetchMethod: async (_key, _stale, { context: { ref, credentials } }) => {
         const context = await readEntityContext({
           catalog: this.catalog,
@@ -88,9 +99,24 @@ export class GuidanceCache {
     const key = `${principalKey(credentials)}|${stringifyEntityRef(
       ref,
     ).toLocaleLowerCase('en-US')}`;
+    const context = { ref, credentials };
+    const remainingMs = this.entries.getRemainingTTL(key);
+    const current = remainingMs > 0;
+    // A current view is served even while its refresh is under way; an
+    // expired or missing one is read afresh.
     const entry = await this.entries.fetch(key, {
-      context: { ref, credentials },
+      context,
+      allowStale: current,
     });
+    if (current && remainingMs < this.ttlMs - this.refreshAfterMs) {
+      // Starts one refresh (later calls join it). If it fails, e.g. the
+      // entity is gone, the entry is dropped and the next read reports it.
+      void this.entries.fetch(key, {
+        context,
+        forceRefresh: true,
+        allowStale: true,
+      });
+    }
     return entry!;
   }
 
