@@ -52,6 +52,19 @@ export interface ChecklistHistoryPage {
   nextCursor?: string;
 }
 
+/** The longest note a checklist update may carry. @public */
+export const CHECKLIST_NOTE_MAX_LENGTH = 2000;
+
+/** Whether a checklist item's evidence link is acceptable: an http(s) URL. @public */
+export function isEvidenceUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** Body of `PUT /entities/:kind/:namespace/:name/checklist/:itemId`. @public */
 export interface ChecklistUpdateRequest {
   status: ChecklistStatus;

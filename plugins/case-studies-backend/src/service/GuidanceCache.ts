@@ -1,8 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChecklistItemState,
@@ -12,7 +9,11 @@ import {
 import { LRUCache } from 'lru-cache';
 import { GuidanceService } from './GuidanceService';
 import { SerialisedJson } from './SerialisedJson';
-import { EntityContext, readEntityContext } from './readEntityContext';
+import {
+  EntityContext,
+  normalisedRef,
+  readEntityContext,
+} from './readEntityContext';
 
 /** How long one caller's view of an entity (and the guidance drawn from it) is reused at most. */
 const TTL_MS = 15_000;
@@ -96,9 +97,7 @@ export class GuidanceCache {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<CachedGuidance> {
-    const key = `${principalKey(credentials)}|${stringifyEntityRef(
-      ref,
-    ).toLocaleLowerCase('en-US')}`;
+    const key = `${principalKey(credentials)}|${normalisedRef(ref)}`;
     const context = { ref, credentials };
     const remainingMs = this.entries.getRemainingTTL(key);
     const current = remainingMs > 0;

@@ -18,9 +18,7 @@ export class SerialisedJson {
 
   constructor(value: unknown) {
     this.body = Buffer.from(JSON.stringify(value), 'utf8');
-    this.etag = `"${createHash('sha1')
-      .update(this.body)
-      .digest('base64url')}"`;
+    this.etag = `"${createHash('sha1').update(this.body).digest('base64url')}"`;
   }
 
   /** The body gzipped, made once. */

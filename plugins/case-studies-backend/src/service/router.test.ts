@@ -202,9 +202,9 @@ describe.each(databases.eachSupportedId())(
           .get('/api/case-studies/knowledge')
           .set('Authorization', asStranger());
         expect(response.status).toBe(200);
-        expect(response.body.companies.map((c: { id: string }) => c.id)).toEqual(
-          expect.arrayContaining(['stripe', 'netflix', 'discord']),
-        );
+        expect(
+          response.body.companies.map((c: { id: string }) => c.id),
+        ).toEqual(expect.arrayContaining(['stripe', 'netflix', 'discord']));
         const again = await request(server)
           .get('/api/case-studies/knowledge')
           .set('Authorization', asStranger())

@@ -18,6 +18,7 @@ import { ChecklistStore } from '../database/ChecklistStore';
 import { GuidanceService } from './GuidanceService';
 import { GuidanceCache } from './GuidanceCache';
 import { SerialisedJson } from './SerialisedJson';
+import { normalisedRef } from './readEntityContext';
 import {
   checklistUpdateSchema,
   entityParamsSchema,
@@ -183,9 +184,4 @@ export async function createRouter(
   );
 
   return router;
-}
-
-/** The catalog compares refs case-insensitively; store them one way only. */
-function normalisedRef(entityRef: string): string {
-  return entityRef.toLocaleLowerCase('en-US');
 }

@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { CHECKLIST_STATUSES } from '@case-studies/plugin-case-studies-common';
+import {
+  CHECKLIST_NOTE_MAX_LENGTH,
+  CHECKLIST_STATUSES,
+  isEvidenceUrl,
+} from '@case-studies/plugin-case-studies-common';
 import { z } from 'zod';
 
 /**
@@ -31,24 +35,20 @@ export const entityParamsSchema = z.object({
 const httpUrl = z
   .string()
   .max(2048)
-  .refine(
-    value => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an http(s) URL' },
-  );
+  .refine(isEvidenceUrl, { message: 'must be an http(s) URL' });
 
 export const checklistUpdateSchema = z
   .strictObject({
     status: z.enum(CHECKLIST_STATUSES, {
       message: `must be one of ${CHECKLIST_STATUSES.join(', ')}`,
     }),
-    note: z.string().max(2000, 'must be at most 2000 characters').optional(),
+    note: z
+      .string()
+      .max(
+        CHECKLIST_NOTE_MAX_LENGTH,
+        `must be at most ${CHECKLIST_NOTE_MAX_LENGTH} characters`,
+      )
+      .optional(),
     evidenceUrl: httpUrl.optional(),
     version: z.number().int().min(0).optional(),
   })

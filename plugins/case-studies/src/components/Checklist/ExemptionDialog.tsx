@@ -6,6 +6,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
+import { CHECKLIST_NOTE_MAX_LENGTH } from '@case-studies/plugin-case-studies-common';
 
 /** Marking an item not applicable is an exemption: it needs a reason, which is stored as the note. */
 export const ExemptionDialog = (props: {
@@ -49,7 +50,7 @@ export const ExemptionDialog = (props: {
             label="Reason for the exemption"
             value={reason}
             onChange={event => setReason(event.target.value)}
-            inputProps={{ maxLength: 2000 }}
+            inputProps={{ maxLength: CHECKLIST_NOTE_MAX_LENGTH }}
           />
         </DialogContent>
         <DialogActions>

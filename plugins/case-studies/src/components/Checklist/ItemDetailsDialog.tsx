@@ -5,16 +5,11 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import type { ChecklistItemState } from '@case-studies/plugin-case-studies-common';
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+import {
+  CHECKLIST_NOTE_MAX_LENGTH,
+  isEvidenceUrl,
+  type ChecklistItemState,
+} from '@case-studies/plugin-case-studies-common';
 
 /** The note and evidence link of an item, keeping its status. */
 export const ItemDetailsDialog = (props: {
@@ -27,7 +22,8 @@ export const ItemDetailsDialog = (props: {
   const { open, itemTitle, state, onCancel, onSave } = props;
   const [note, setNote] = useState(state.note ?? '');
   const [evidenceUrl, setEvidenceUrl] = useState(state.evidenceUrl ?? '');
-  const urlError = evidenceUrl.trim() !== '' && !isHttpUrl(evidenceUrl.trim());
+  const urlError =
+    evidenceUrl.trim() !== '' && !isEvidenceUrl(evidenceUrl.trim());
   const noteMissing = state.status === 'not-applicable' && note.trim() === '';
   return (
     <Dialog
@@ -65,7 +61,7 @@ export const ItemDetailsDialog = (props: {
             required={state.status === 'not-applicable'}
             value={note}
             onChange={event => setNote(event.target.value)}
-            inputProps={{ maxLength: 2000 }}
+            inputProps={{ maxLength: CHECKLIST_NOTE_MAX_LENGTH }}
           />
           <TextField
             id="checklist-item-evidence-url"
