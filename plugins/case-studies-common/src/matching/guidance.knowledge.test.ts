@@ -271,6 +271,9 @@ describe('companies like a service (built-in knowledge)', () => {
       expect(company.score).toBeGreaterThanOrEqual(0);
       expect(company.score).toBeLessThanOrEqual(100);
     }
+    const scores = companies.map(c => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores[0]).toBeGreaterThan(scores[scores.length - 1]);
     const plain = guide({});
     expect(plain.companies.map(c => c.score)).toEqual(
       plain.companies.map(() => 0),

@@ -147,8 +147,8 @@ interface Compiled<T, Output> {
 interface CompiledKnowledge {
   compiler: ConditionCompiler;
   companies: CompanyMatcher;
-  /** per company id, its "don't copy" caveats */
-  caveats: Map<string, Compiled<{ text: string }, CompanyCaveat>[]>;
+  /** per company, by its position in `companies.companies`, its "don't copy" caveats */
+  caveats: Compiled<{ text: string }, CompanyCaveat>[][];
   lessons: Compiled<Lesson, ApplicableLesson>[];
   patterns: Compiled<Pattern, ApplicablePattern>[];
   antipatterns: Compiled<Antipattern, never>[];
@@ -261,16 +261,14 @@ function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
   const severityRank = (a: Antipattern) => SEVERITIES.indexOf(a.severity);
   const patternNames = new Map(knowledge.patterns.map(p => [p.id, p.name]));
   const lessonTitles = new Map(knowledge.lessons.map(l => [l.id, l.title]));
+  const companies = new CompanyMatcher(knowledge.companies);
   const compiled: CompiledKnowledge = {
     compiler,
-    companies: new CompanyMatcher(knowledge.companies),
-    caveats: new Map(
-      knowledge.companies.map(company => [
-        company.id,
-        company.dontCopyWhen.map(caveat =>
-          compile({ text: caveat.text }, caveat.when, caveatOutput),
-        ),
-      ]),
+    companies,
+    caveats: companies.companies.map(company =>
+      company.dontCopyWhen.map(caveat =>
+        compile({ text: caveat.text }, caveat.when, caveatOutput),
+      ),
     ),
     lessons: specificFirst(knowledge.lessons).map(l =>
       compile(l, l.appliesWhen, lessonOutput),
@@ -344,11 +342,9 @@ export function guidance(
     output: (entry: T, explained: Explained) => Output,
   ) => applicableOutputs(session, entries, output);
 
-  const ranked = compiled.companies
-    .compare(serviceProfile.attributes)
-    .sort((a, b) => b.exact - a.exact || byId(a.company, b.company));
-  const companies = ranked.map(
-    ({ company, score, matched, unmatched }): CompanyMatch => ({
+  const companies = compiled.companies.rank(
+    serviceProfile.attributes,
+    (company, position, score, matched, unmatched): CompanyMatch => ({
       id: company.id,
       name: company.name,
       summary: company.summary,
@@ -358,7 +354,7 @@ export function guidance(
       unmatched,
       decisions: company.decisions,
       copyWhen: company.copyWhen,
-      caveats: applicable(compiled.caveats.get(company.id)!, caveatOutput),
+      caveats: applicable(compiled.caveats[position], caveatOutput),
     }),
   );
 

@@ -118,15 +118,18 @@ export interface AttributeComparison {
   similarity: number;
 }
 
-export interface CompanySimilarity {
-  company: Company;
-  /** 0..100 */
-  score: number;
-  /** the unrounded score, for ordering */
-  exact: number;
-  matched: AttributeComparison[];
-  unmatched: AttributeComparison[];
-}
+/**
+ * Builds one ranked company's result from its score (0..100) and the
+ * attributes it shares and does not share with the service; `position` is
+ * the company's index in `CompanyMatcher.companies`.
+ */
+export type RankedCompanyBuilder<T> = (
+  company: Company,
+  position: number,
+  score: number,
+  matched: AttributeComparison[],
+  unmatched: AttributeComparison[],
+) => T;
 
 /** A company's profile, normalised once per knowledge base. */
 interface IndexedCompany {
@@ -213,23 +216,42 @@ interface Comparisons {
  * capped when little is known. Built once per knowledge base.
  */
 export class CompanyMatcher {
-  private readonly companies: IndexedCompany[];
+  /** the companies in id order, so a stable sort by score leaves ties by id */
+  readonly companies: readonly Company[];
+  private readonly indexed: IndexedCompany[];
   /** per weighted attribute position: values key → comparisons with every company */
   private readonly cache: Map<string, Comparisons>[];
   private readonly practicesCache = new Map<
     string,
     (AttributeComparison | undefined)[]
   >();
+  /**
+   * Scratch space for one ranking: unrounded scores by company position, and
+   * positions in ranked order. Ranking is synchronous, so one set is reused
+   * rather than allocated per service.
+   */
+  private readonly exact: Float64Array;
+  private readonly order: Int32Array;
 
   constructor(companies: Company[]) {
-    this.companies = companies.map(indexCompany);
+    this.companies = [...companies].sort((a, b) =>
+      a.id < b.id ? -1 : Number(a.id > b.id),
+    );
+    this.indexed = this.companies.map(indexCompany);
     this.cache = WEIGHTED_ATTRIBUTES.map(() => new Map());
+    this.exact = new Float64Array(companies.length);
+    this.order = new Int32Array(companies.length);
   }
 
-  /** The similarity to every company, in knowledge base order. */
-  compare(
+  /**
+   * Every company, most similar first (ties by id), each built by `build`:
+   * the caller decides what a ranked company is without an intermediate
+   * object per company.
+   */
+  rank<T>(
     attributes: Record<ProfileAttribute, ProfileValue[]>,
-  ): CompanySimilarity[] {
+    build: RankedCompanyBuilder<T>,
+  ): T[] {
     // The known attributes' comparisons and weights, as parallel arrays.
     const known: Comparisons[] = [];
     const weights: number[] = [];
@@ -254,20 +276,37 @@ export class CompanyMatcher {
       MINIMUM_CAP + ((1 - MINIMUM_CAP) * knownWeight) / FULL_EVIDENCE_WEIGHT,
     );
 
-    return this.companies.map(({ company }, index) => {
+    const { exact, order } = this;
+    const count = this.indexed.length;
+    for (let index = 0; index < count; index++) {
       let earned = 0;
       let possible = 0;
-      let matchedCount = 0;
       for (let k = 0; k < known.length; k++) {
         earned += weights[k] * known[k].similarities[index];
         possible += weights[k];
-        if (known[k].matches[index]) matchedCount++;
       }
-      const practicesMatch = practices?.[index];
-      if (practicesMatch) {
+      if (practices?.[index]) {
         earned += practicesWeight;
         possible += practicesWeight;
       }
+      exact[index] = possible === 0 ? 0 : (100 * cap * earned) / possible;
+      // Insertion sort as the scores arrive: stable, so ties keep id order.
+      let slot = index;
+      while (slot > 0 && exact[order[slot - 1]] < exact[index]) {
+        order[slot] = order[slot - 1];
+        slot--;
+      }
+      order[slot] = index;
+    }
+
+    const ranked: T[] = new Array(count);
+    for (let rank = 0; rank < count; rank++) {
+      const index = order[rank];
+      let matchedCount = 0;
+      for (let k = 0; k < known.length; k++) {
+        if (known[k].matches[index]) matchedCount++;
+      }
+      const practicesMatch = practices?.[index];
       // Exactly sized arrays: most services know a handful of attributes.
       const matched: AttributeComparison[] = new Array(
         matchedCount + (practicesMatch ? 1 : 0),
@@ -283,9 +322,15 @@ export class CompanyMatcher {
         else unmatched[u++] = comparison;
       }
       if (practicesMatch) matched[m] = practicesMatch;
-      const exact = possible === 0 ? 0 : (100 * cap * earned) / possible;
-      return { company, score: Math.round(exact), exact, matched, unmatched };
-    });
+      ranked[rank] = build(
+        this.companies[index],
+        index,
+        Math.round(exact[index]),
+        matched,
+        unmatched,
+      );
+    }
+    return ranked;
   }
 
   private comparisons(position: number, values: ProfileValue[]): Comparisons {
@@ -311,7 +356,7 @@ export class CompanyMatcher {
       .map(level => SCALE_LEVELS.indexOf(level as ScaleLevel))
       .filter(index => index >= 0);
     const similarities: number[] = [];
-    const shown = this.companies.map(indexed => {
+    const shown = this.indexed.map(indexed => {
       const company = indexed.lists[position];
       let shared = NOTHING;
       let similarity = UNDECLARED_SIMILARITY;
@@ -350,7 +395,7 @@ export class CompanyMatcher {
     let comparisons = this.practicesCache.get(key);
     if (!comparisons) {
       const service = Object.freeze(sortedValues(values));
-      comparisons = this.companies.map(indexed => {
+      comparisons = this.indexed.map(indexed => {
         const distinctive = service.filter(
           p => indexed.practices.has(p) && !UBIQUITOUS_PRACTICES.has(p),
         );
