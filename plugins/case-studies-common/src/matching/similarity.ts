@@ -227,8 +227,8 @@ export class CompanyMatcher {
   >();
   /**
    * Scratch space for one ranking: unrounded scores by company position, and
-   * positions in ranked order. Ranking is synchronous, so one set is reused
-   * rather than allocated per service.
+   * positions in ranked order. Ranking is synchronous and `build` does not
+   * rank again, so one set is reused rather than allocated per service.
    */
   private readonly exact: Float64Array;
   private readonly order: Int32Array;
