@@ -246,12 +246,11 @@ function readEvidence(
 /** The compiled reads, grouped by what they read so a session tests each attribute once. */
 interface ReadIndex {
   reads: Read[];
-  /** per read, its evidence and phrase when it finds nothing, shared by every session */
-  nothingFound: { evidence: ConditionEvidence; phrase: string }[];
   /**
-   * A session's starting state, as if every read found nothing: each
-   * session copies these (a cheap copy of packed arrays) and overwrites the
-   * reads of what the profile does know.
+   * Per read, its outcome, evidence and phrase when it finds nothing: the
+   * same for every profile. A session starts from copies of these (a cheap
+   * copy of packed arrays) and overwrites the reads of what the profile does
+   * know.
    */
   nothingOutcomes: boolean[];
   nothingResults: ConditionEvidence[];
@@ -267,11 +266,11 @@ interface ReadIndex {
 }
 
 function indexRead(index: ReadIndex, read: Read, readIndex: number): void {
-  const { evidence, phrase } = index.nothingFound[readIndex];
+  const evidence = evidenceOfNothing(read);
   // What a read finds when it finds nothing: only `unknown` holds.
   index.nothingOutcomes.push(read.kind === 'known' && !read.wanted);
   index.nothingResults.push(evidence);
-  index.nothingPhrases.push(phrase);
+  index.nothingPhrases.push(describeEvidence(evidence));
   if (read.kind === 'fact') {
     if (read.factIndex < 0) index.unindexed.push(readIndex);
     else index.byFact[read.factIndex].push(readIndex);
@@ -371,8 +370,8 @@ export class ConditionSession {
     for (const i of index.unindexed) {
       this.outcomes[i] = readHolds(reads[i], this.input);
       const nothing = readsNothing(reads[i], this.input);
-      this.results[i] = nothing ? index.nothingFound[i].evidence : undefined;
-      this.phrases[i] = nothing ? index.nothingFound[i].phrase : undefined;
+      this.results[i] = nothing ? index.nothingResults[i] : undefined;
+      this.phrases[i] = nothing ? index.nothingPhrases[i] : undefined;
     }
   }
 
@@ -491,7 +490,6 @@ export class ConditionSession {
 export class ConditionCompiler {
   private readonly index: ReadIndex = {
     reads: [],
-    nothingFound: [],
     nothingOutcomes: [],
     nothingResults: [],
     nothingPhrases: [],
@@ -520,11 +518,6 @@ export class ConditionCompiler {
       index = this.index.reads.length;
       this.index.reads.push(read);
       this.readIndex.set(key, index);
-      const evidence = evidenceOfNothing(read);
-      this.index.nothingFound.push({
-        evidence,
-        phrase: describeEvidence(evidence),
-      });
       indexRead(this.index, read, index);
     }
     return { op: READ, index };

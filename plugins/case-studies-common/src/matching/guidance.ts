@@ -337,10 +337,6 @@ export function guidance(
 ): Guidance {
   const compiled = compileKnowledge(knowledge);
   const session = compiled.compiler.session(serviceProfile);
-  const applicable = <T, Output>(
-    entries: Compiled<T, Output>[],
-    output: (entry: T, explained: Explained) => Output,
-  ) => applicableOutputs(session, entries, output);
 
   const companies = compiled.companies.rank(
     serviceProfile.attributes,
@@ -354,7 +350,11 @@ export function guidance(
       unmatched,
       decisions: company.decisions,
       copyWhen: company.copyWhen,
-      caveats: applicable(compiled.caveats[position], caveatOutput),
+      caveats: applicableOutputs(
+        session,
+        compiled.caveats[position],
+        caveatOutput,
+      ),
     }),
   );
 
@@ -394,8 +394,8 @@ export function guidance(
     entityRef: serviceProfile.entityRef,
     knowledgeVersion: knowledge.version,
     companies,
-    lessons: applicable(compiled.lessons, lessonOutput),
-    patterns: applicable(compiled.patterns, patternOutput),
+    lessons: applicableOutputs(session, compiled.lessons, lessonOutput),
+    patterns: applicableOutputs(session, compiled.patterns, patternOutput),
     antipatterns,
     checklist,
     tellUsMore: serviceProfile.missing,

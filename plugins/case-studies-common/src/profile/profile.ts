@@ -968,16 +968,7 @@ function collectNeighbourFacts(
     );
   }
   if (system?.components || system?.resources) {
-    // The System's resources are often the entity's own list: when none of
-    // it was a duplicate (so every resource has its view), its database
-    // refs are the entity's, already found.
-    const databases =
-      ownDatabases &&
-      resources &&
-      system.resources === around.resources &&
-      resources.length === around.resources?.length
-        ? new Set(ownDatabases)
-        : databaseRefs((system.resources ?? []).map(viewEntity));
+    const databases = databaseRefs((system.resources ?? []).map(viewEntity));
     for (const ref of ownDatabases ?? []) databases.add(ref);
     setFact(
       facts,
