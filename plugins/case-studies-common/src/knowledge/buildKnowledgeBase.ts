@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { byId } from './byId';
 import { canonicalJson, contentHash } from './contentHash';
 import { KnowledgeBaseError, KnowledgeProblem } from './KnowledgeBaseError';
 import { KnowledgeBase, KnowledgeFile, knowledgeFileSchema } from './schema';
@@ -111,12 +112,6 @@ export function knowledgeVersion(entries: KnowledgeEntries): string {
     ]),
   );
   return contentHash(canonicalJson(sorted));
-}
-
-/** Orders entries by id, by code unit, independent of locale. */
-function byId(a: Entry, b: Entry): number {
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
 }
 
 function parseSources(

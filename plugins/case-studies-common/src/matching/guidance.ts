@@ -1,3 +1,4 @@
+import { byId } from '../knowledge/byId';
 import type { Condition } from '../knowledge/conditions';
 import {
   SEVERITIES,
@@ -226,11 +227,6 @@ function checklistOutput(
 
 /** Knowledge bases are immutable once built, so each is compiled once. */
 const compiledKnowledge = new WeakMap<KnowledgeBase, CompiledKnowledge>();
-
-function byId(a: { id: string }, b: { id: string }): number {
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
-}
 
 /** Conditions that depend on the service come before `always` ones; then by id. */
 function specificFirst<T extends { id: string; appliesWhen: Condition }>(

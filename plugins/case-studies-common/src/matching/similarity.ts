@@ -3,6 +3,7 @@ import {
   SCALE_LEVELS,
   ScaleLevel,
 } from '../knowledge/conditions';
+import { byId } from '../knowledge/byId';
 import type { Company } from '../knowledge/schema';
 import type { Confidence, ProfileValue } from '../profile/types';
 import { canonicalValue } from '../profile/vocabulary';
@@ -234,9 +235,7 @@ export class CompanyMatcher {
   private readonly order: Int32Array;
 
   constructor(companies: Company[]) {
-    this.companies = [...companies].sort((a, b) =>
-      a.id < b.id ? -1 : Number(a.id > b.id),
-    );
+    this.companies = [...companies].sort(byId);
     this.indexed = this.companies.map(indexCompany);
     this.cache = WEIGHTED_ATTRIBUTES.map(() => new Map());
     this.exact = new Float64Array(companies.length);
