@@ -11,7 +11,13 @@ import type {
   ServiceProfile,
 } from '../profile/types';
 import { canonicalValue } from '../profile/vocabulary';
-import { describeEvidence, EVERY_SERVICE } from './explain';
+import {
+  describeEvidence,
+  EVERY_SERVICE,
+  PhraseParts,
+  phraseOfValues,
+  phraseParts,
+} from './explain';
 
 /** An attribute a condition read, and what it found. @public */
 export interface AttributeEvidence {
@@ -90,6 +96,7 @@ type Read =
       attributeIndex: number;
       accepted: ReadonlySet<string>;
       test: string;
+      parts: PhraseParts;
     }
   | {
       kind: 'known';
@@ -97,6 +104,7 @@ type Read =
       attributeIndex: number;
       wanted: boolean;
       test: string;
+      parts: PhraseParts;
     }
   | {
       kind: 'fact';
@@ -135,23 +143,27 @@ function attributeRead(condition: AttributeCondition): Read {
   const { attribute } = condition;
   const attributeIndex = PROFILE_ATTRIBUTES.indexOf(attribute);
   if ('known' in condition) {
+    const test = condition.known ? 'known' : 'unknown';
     return {
       kind: 'known',
       attribute,
       attributeIndex,
       wanted: condition.known,
-      test: condition.known ? 'known' : 'unknown',
+      test,
+      parts: phraseParts(attribute, test),
     };
   }
   const accepted = [
     ...new Set(condition.in.map(v => canonicalValue(attribute, v) ?? v)),
   ];
+  const test = `in ${accepted.join(', ')}`;
   return {
     kind: 'in',
     attribute,
     attributeIndex,
     accepted: new Set(accepted),
-    test: `in ${accepted.join(', ')}`,
+    test,
+    parts: phraseParts(attribute, test),
   };
 }
 
@@ -391,7 +403,13 @@ export class ConditionSession {
   private phrase(index: number): string {
     let phrase = this.phrases[index];
     if (phrase === undefined) {
-      phrase = describeEvidence(this.read(index));
+      const read = this.reads[index];
+      const evidence = this.read(index);
+      // A read gets here only when the profile has something for it to read.
+      phrase =
+        read.kind !== 'fact' && evidence.type === 'attribute'
+          ? phraseOfValues(read.parts, evidence.values, evidence.holds)
+          : describeEvidence(evidence);
       this.phrases[index] = phrase;
     }
     return phrase;

@@ -1,27 +1,68 @@
-import type { ProfileValue } from '../profile/types';
+import type { Provenance } from '../profile/types';
 import type { ConditionEvidence } from './evaluateCondition';
 
 /** Beyond this many values a phrase names the first ones and counts the rest. */
 const MAX_VALUES_NAMED = 4;
 
-/** `postgres (tag pg)`, or `a, b (annotation x)` when one source gave them all. */
-function describeValues(values: ProfileValue[]): string {
+/**
+ * The fixed words of a read's phrase around the values it found: built once
+ * per read rather than per phrase, since each string concatenation costs
+ * about as much as a small object.
+ */
+export interface PhraseParts {
+  /** `language `, or `language is ` for a `known` / `unknown` test */
+  prefix: string;
+  /** after the values when the test holds: ` is in java, kotlin` (empty for `known` / `unknown`) */
+  holds: string;
+  /** after the values when it fails: ` is not in java, kotlin` */
+  fails: string;
+}
+
+/** The phrase parts of a test of an attribute or a fact (`subject`). */
+export function phraseParts(subject: string, test: string): PhraseParts {
+  if (test === 'known' || test === 'unknown') {
+    return { prefix: `${subject} is `, holds: '', fails: '' };
+  }
+  return {
+    prefix: `${subject} `,
+    holds: ` is ${test}`,
+    fails: ` is not ${test}`,
+  };
+}
+
+/**
+ * The phrase of a read that found values (an attribute's, or a fact's one):
+ * `postgres (tag pg)`, or `a, b (annotation x)` when one source gave them
+ * all, between the read's fixed parts.
+ */
+export function phraseOfValues(
+  parts: PhraseParts,
+  values: readonly { value: string | number; source: Provenance }[],
+  holds: boolean,
+): string {
   const count = Math.min(values.length, MAX_VALUES_NAMED);
-  const more =
-    values.length > MAX_VALUES_NAMED
-      ? ` and ${values.length - MAX_VALUES_NAMED} more`
-      : '';
   const detail = values[0].source.detail;
-  if (values.every(v => v.source.detail === detail)) {
-    let names = values[0].value;
-    for (let i = 1; i < count; i++) names += `, ${values[i].value}`;
-    return `${names}${more} (${detail})`;
+  let sameSource = true;
+  for (let i = 1; i < values.length && sameSource; i++) {
+    sameSource = values[i].source.detail === detail;
   }
-  let described = `${values[0].value} (${detail})`;
-  for (let i = 1; i < count; i++) {
-    described += `, ${values[i].value} (${values[i].source.detail})`;
+  let phrase = parts.prefix + values[0].value;
+  if (sameSource) {
+    for (let i = 1; i < count; i++) phrase += `, ${values[i].value}`;
+    if (values.length > MAX_VALUES_NAMED) {
+      phrase += ` and ${values.length - MAX_VALUES_NAMED} more`;
+    }
+    phrase += ` (${detail})`;
+  } else {
+    phrase += ` (${detail})`;
+    for (let i = 1; i < count; i++) {
+      phrase += `, ${values[i].value} (${values[i].source.detail})`;
+    }
+    if (values.length > MAX_VALUES_NAMED) {
+      phrase += ` and ${values.length - MAX_VALUES_NAMED} more`;
+    }
   }
-  return `${described}${more}`;
+  return phrase + (holds ? parts.holds : parts.fails);
 }
 
 /**
@@ -34,17 +75,18 @@ function describeValues(values: ProfileValue[]): string {
 export function describeEvidence(read: ConditionEvidence): string {
   if (read.type === 'fact') {
     if (!read.value) return `${read.fact} unknown`;
-    const verdict = read.holds ? 'is' : 'is not';
-    return `${read.fact} ${read.value.value} (${read.value.source.detail}) ${verdict} ${read.test}`;
+    return phraseOfValues(
+      phraseParts(read.fact, read.test),
+      [read.value],
+      read.holds,
+    );
   }
   if (read.values.length === 0) return `${read.attribute} unknown`;
-  const values = describeValues(read.values);
-  if (read.test === 'known' || read.test === 'unknown') {
-    return `${read.attribute} is ${values}`;
-  }
-  return `${read.attribute} ${values} ${read.holds ? 'is' : 'is not'} ${
-    read.test
-  }`;
+  return phraseOfValues(
+    phraseParts(read.attribute, read.test),
+    read.values,
+    read.holds,
+  );
 }
 
 /** The explanation of a condition that reads nothing. */

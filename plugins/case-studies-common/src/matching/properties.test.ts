@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../knowledge/schema';
 import { profile } from '../profile/profile';
 import type { ProfileNeighbours } from '../profile/types';
 import { automaticEvidence } from './automaticEvidence';
+import { explainEvidence } from './explain';
 import { guidance } from './guidance';
 
 let knowledge: KnowledgeBase;
@@ -211,6 +212,34 @@ describe('profile and guidance on arbitrary input', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('explain every item by exactly the sentence of its evidence', () => {
+    fc.assert(
+      fc.property(
+        entityArbitrary,
+        neighboursArbitrary,
+        (entity, neighbours) => {
+          const { result } = guide(entity, neighbours);
+          const explained = [
+            ...result.companies.flatMap(company => company.caveats),
+            ...result.lessons,
+            ...result.patterns,
+            ...result.checklist,
+          ].map(item => [item.explanation, explainEvidence(item.because)]);
+          for (const warning of result.antipatterns) {
+            explained.push([
+              warning.explanation,
+              explainEvidence(warning.evidence),
+            ]);
+          }
+          for (const [explanation, sentence] of explained) {
+            expect(explanation).toBe(sentence);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
