@@ -15,6 +15,7 @@ import {
   describeEvidence,
   EVERY_SERVICE,
   PhraseParts,
+  phraseOfFact,
   phraseOfValues,
   phraseParts,
 } from './explain';
@@ -112,6 +113,7 @@ type Read =
       factIndex: number;
       checks: { bound: number; compare: (a: number, b: number) => boolean }[];
       test: string;
+      parts: PhraseParts;
     };
 
 const COMPARISONS = [
@@ -130,12 +132,14 @@ function factRead(condition: FactCondition): Read {
     const bound = condition[key];
     return bound === undefined ? [] : [{ bound, symbol, compare }];
   });
+  const test = checks.map(c => `${c.symbol} ${c.bound}`).join(', ');
   return {
     kind: 'fact',
     fact: condition.fact,
     factIndex: PROFILE_FACTS.indexOf(condition.fact),
     checks,
-    test: checks.map(c => `${c.symbol} ${c.bound}`).join(', '),
+    test,
+    parts: phraseParts(condition.fact, test),
   };
 }
 
@@ -403,13 +407,14 @@ export class ConditionSession {
   private phrase(index: number): string {
     let phrase = this.phrases[index];
     if (phrase === undefined) {
-      const read = this.reads[index];
+      // A read gets here only when the profile has something for it to
+      // read: a fact's value, or an attribute's values.
+      const { parts } = this.reads[index];
       const evidence = this.read(index);
-      // A read gets here only when the profile has something for it to read.
       phrase =
-        read.kind !== 'fact' && evidence.type === 'attribute'
-          ? phraseOfValues(read.parts, evidence.values, evidence.holds)
-          : describeEvidence(evidence);
+        evidence.type === 'fact'
+          ? phraseOfFact(parts, evidence.value!, evidence.holds)
+          : phraseOfValues(parts, evidence.values, evidence.holds);
       this.phrases[index] = phrase;
     }
     return phrase;

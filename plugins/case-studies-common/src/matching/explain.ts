@@ -1,4 +1,4 @@
-import type { Provenance } from '../profile/types';
+import type { ProfileFactValue, ProfileValue } from '../profile/types';
 import type { ConditionEvidence } from './evaluateCondition';
 
 /** Beyond this many values a phrase names the first ones and counts the rest. */
@@ -37,7 +37,7 @@ export function phraseParts(subject: string, test: string): PhraseParts {
  */
 export function phraseOfValues(
   parts: PhraseParts,
-  values: readonly { value: string | number; source: Provenance }[],
+  values: readonly ProfileValue[],
   holds: boolean,
 ): string {
   const count = Math.min(values.length, MAX_VALUES_NAMED);
@@ -65,6 +65,17 @@ export function phraseOfValues(
   return phrase + (holds ? parts.holds : parts.fails);
 }
 
+/** The phrase of a read of a known fact: `team.members 5 (group:default/a has 5 members) is < 10`. */
+export function phraseOfFact(
+  parts: PhraseParts,
+  value: ProfileFactValue,
+  holds: boolean,
+): string {
+  return `${parts.prefix}${value.value} (${value.source.detail})${
+    holds ? parts.holds : parts.fails
+  }`;
+}
+
 /**
  * One read of a condition as a phrase, with provenance:
  * `domain payments (tag billing) is in payments`, `scale unknown`,
@@ -75,9 +86,9 @@ export function phraseOfValues(
 export function describeEvidence(read: ConditionEvidence): string {
   if (read.type === 'fact') {
     if (!read.value) return `${read.fact} unknown`;
-    return phraseOfValues(
+    return phraseOfFact(
       phraseParts(read.fact, read.test),
-      [read.value],
+      read.value,
       read.holds,
     );
   }
