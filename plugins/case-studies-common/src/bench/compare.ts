@@ -1,0 +1,141 @@
+/**
+ * Paired comparison of two copies of the engine (a baseline checkout and a
+ * candidate) in one process, over the bench catalog. Not part of the package
+ * API; `scripts/bench-match-compare.sh` runs it.
+ *
+ *   node --require @backstage/cli/config/nodeTransform.cjs src/bench/compare.ts \
+ *     <baseline src dir> <candidate src dir> [--pairs 12] [--candidate-first]
+ *
+ * On a shared VM, separate bench runs vary by ±10 % or more, which hides the
+ * few per cent a change is worth. Here the two copies take turns, one round
+ * each, so both see the same machine; the figure is the median of the
+ * per-pair speed ratios. The copy loaded first runs a few per cent faster in
+ * one process, so the script runs both load orders and combines them.
+ *
+ * It also checks that both copies give the same guidance for every entity.
+ */
+import { parseArgs } from 'util';
+import type { KnowledgeBase } from '../knowledge/schema';
+import type { guidance as guidanceFunction } from '../matching/guidance';
+import type { profile as profileFunction } from '../profile/profile';
+import { generateCatalog, Sample, seededRandom } from './catalog';
+
+interface Engine {
+  name: 'baseline' | 'candidate';
+  profile: typeof profileFunction;
+  guidance: typeof guidanceFunction;
+  knowledge: KnowledgeBase;
+  checksum: number;
+}
+
+function loadEngine(name: Engine['name'], srcDir: string): Engine {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  // Each checkout's modules are loaded from its own path: two independent copies.
+  const { profile } = require(`${srcDir}/profile/profile`);
+  const { guidance } = require(`${srcDir}/matching/guidance`);
+  const { loadKnowledge } = require(`${srcDir}/cli`);
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return { name, profile, guidance, knowledge: loadKnowledge(), checksum: 0 };
+}
+
+function roundMs(engine: Engine, catalog: Sample[]): number {
+  const started = process.hrtime.bigint();
+  for (const sample of catalog) {
+    const result = engine.guidance(
+      engine.profile(sample.entity, sample.neighbours),
+      engine.knowledge,
+    );
+    engine.checksum += result.companies[0].score + result.antipatterns.length;
+  }
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function quantile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))
+  ];
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      pairs: { type: 'string', default: '12' },
+      'candidate-first': { type: 'boolean', default: false },
+    },
+  });
+  const [baselineDir, candidateDir] = positionals;
+  if (!baselineDir || !candidateDir) {
+    throw new Error(
+      'usage: compare.ts <baseline src> <candidate src> [--pairs n] [--candidate-first]',
+    );
+  }
+  const pairs = Number(values.pairs);
+  const engines = values['candidate-first']
+    ? [
+        loadEngine('candidate', candidateDir),
+        loadEngine('baseline', baselineDir),
+      ]
+    : [
+        loadEngine('baseline', baselineDir),
+        loadEngine('candidate', candidateDir),
+      ];
+  const [baseline, candidate] = [...engines].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  const catalog = generateCatalog(10_000, seededRandom(20250101));
+
+  let differing = 0;
+  for (const sample of catalog) {
+    const [a, b] = [baseline, candidate].map(engine =>
+      JSON.stringify(
+        engine.guidance(
+          engine.profile(sample.entity, sample.neighbours),
+          engine.knowledge,
+        ),
+      ),
+    );
+    if (a !== b) differing++;
+  }
+
+  for (let pass = 0; pass < 3; pass++) {
+    for (const engine of engines) roundMs(engine, catalog);
+  }
+  const ratios: number[] = [];
+  const rates: Record<Engine['name'], number[]> = {
+    baseline: [],
+    candidate: [],
+  };
+  for (let pair = 0; pair < pairs; pair++) {
+    // Alternate which copy goes first within the pair, too.
+    const order = pair % 2 === 0 ? engines : [...engines].reverse();
+    const ms = { baseline: 0, candidate: 0 };
+    for (const engine of order) ms[engine.name] = roundMs(engine, catalog);
+    ratios.push(ms.baseline / ms.candidate);
+    rates.baseline.push((catalog.length / ms.baseline) * 1000);
+    rates.candidate.push((catalog.length / ms.candidate) * 1000);
+  }
+  if (baseline.checksum !== candidate.checksum)
+    differing = Math.max(differing, 1);
+
+  process.stdout.write(
+    [
+      `${engines[0].name} loaded first, ${pairs} pairs of rounds over ${catalog.length} entities, node ${process.version}`,
+      `entities/s, median round: baseline ${Math.round(
+        quantile(rates.baseline, 0.5),
+      )}, candidate ${Math.round(quantile(rates.candidate, 0.5))}`,
+      `candidate speed / baseline speed: median ${quantile(ratios, 0.5).toFixed(
+        3,
+      )} (quartiles ${quantile(ratios, 0.25).toFixed(3)}–${quantile(
+        ratios,
+        0.75,
+      ).toFixed(3)})`,
+      `entities whose guidance differs: ${differing}`,
+      `ratio ${quantile(ratios, 0.5)}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main();
