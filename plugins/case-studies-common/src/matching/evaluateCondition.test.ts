@@ -159,4 +159,21 @@ describe('evaluateCondition', () => {
     expect(onlyAbsence.holds).toBe(true);
     expect(restsOnKnownValues(onlyAbsence.evidence)).toBe(false);
   });
+
+  it('reads a name outside the vocabulary (an unvalidated condition) as unknown instead of throwing', () => {
+    const outside = evaluate({
+      any: [
+        { attribute: 'runtime', in: ['jvm'] },
+        { fact: 'team.budget', gt: 1 },
+      ],
+    } as unknown as Condition);
+    expect(outside.holds).toBe(false);
+    expect(explainEvidence(outside.evidence)).toBe(
+      'runtime unknown; team.budget unknown',
+    );
+    expect(
+      evaluate({ attribute: 'runtime', known: false } as unknown as Condition)
+        .holds,
+    ).toBe(true);
+  });
 });

@@ -87,8 +87,9 @@ function indexInput(input: ConditionInput): IndexedInput {
 
 /**
  * One test of one attribute or fact: the leaves of every condition. Reads are
- * plain data evaluated by one function (`readHolds`), so the engine's hot
- * loop stays monomorphic instead of calling a different closure per test.
+ * plain data evaluated by the session in loops over attributes and facts, so
+ * the engine's hot loop stays monomorphic instead of calling a different
+ * closure per test.
  */
 type Read =
   | {
@@ -171,35 +172,26 @@ function attributeRead(condition: AttributeCondition): Read {
   };
 }
 
-/** A read's identity: the same test in two conditions is read once. */
+/**
+ * A read's identity: the same test in two conditions is read once. Values
+ * keep the order the condition lists them in, because the evidence shows the
+ * test as written (`in serverless, edge` and `in edge, serverless` are two).
+ */
 function readKey(read: Read): string {
   if (read.kind === 'fact') return `fact ${read.fact} ${read.test}`;
   if (read.kind === 'known') return `known ${read.attribute} ${read.wanted}`;
-  return `in ${read.attribute} ${[...read.accepted].sort().join(',')}`;
+  return `in ${read.attribute} ${read.test}`;
 }
 
-function readHolds(read: Read, input: IndexedInput): boolean {
-  if (read.kind === 'fact') {
-    const value = input.facts[read.factIndex];
-    if (value === undefined) return false;
-    for (const check of read.checks) {
-      if (!check.compare(value.value, check.bound)) return false;
-    }
-    return true;
+/** Whether a known fact passes every comparison of a fact read. */
+function factHolds(
+  read: Extract<Read, { kind: 'fact' }>,
+  value: ProfileFactValue,
+): boolean {
+  for (const check of read.checks) {
+    if (!check.compare(value.value, check.bound)) return false;
   }
-  const values = input.attributes[read.attributeIndex];
-  if (read.kind === 'known') return values.length > 0 === read.wanted;
-  for (const value of values) {
-    if (read.accepted.has(value.value)) return true;
-  }
-  return false;
-}
-
-/** Whether a read finds nothing for this profile: its evidence then depends on the read alone. */
-function readsNothing(read: Read, input: IndexedInput): boolean {
-  return read.kind === 'fact'
-    ? input.facts[read.factIndex] === undefined
-    : input.attributes[read.attributeIndex].length === 0;
+  return true;
 }
 
 const NO_VALUES: ProfileValue[] = Object.freeze(
@@ -277,8 +269,6 @@ interface ReadIndex {
   acceptors: Map<string, number[]>[];
   /** per fact (by position in `PROFILE_FACTS`), the indexes of the reads of it */
   byFact: number[][];
-  /** reads of an attribute or fact outside the vocabulary, tested one by one */
-  unindexed: number[];
 }
 
 function indexRead(index: ReadIndex, read: Read, readIndex: number): void {
@@ -287,15 +277,13 @@ function indexRead(index: ReadIndex, read: Read, readIndex: number): void {
   index.nothingOutcomes.push(read.kind === 'known' && !read.wanted);
   index.nothingResults.push(evidence);
   index.nothingPhrases.push(describeEvidence(evidence));
+  // A name outside the vocabulary (only in an unvalidated condition) is
+  // never in a profile: its read always finds nothing.
   if (read.kind === 'fact') {
-    if (read.factIndex < 0) index.unindexed.push(readIndex);
-    else index.byFact[read.factIndex].push(readIndex);
+    if (read.factIndex >= 0) index.byFact[read.factIndex].push(readIndex);
     return;
   }
-  if (read.attributeIndex < 0) {
-    index.unindexed.push(readIndex);
-    return;
-  }
+  if (read.attributeIndex < 0) return;
   index.byAttribute[read.attributeIndex].push(readIndex);
   if (read.kind !== 'in') return;
   const acceptors = index.acceptors[read.attributeIndex];
@@ -319,9 +307,16 @@ export type CompiledCondition =
   | { op: typeof NOT; part: CompiledCondition }
   | { op: typeof ALL | typeof ANY; parts: CompiledCondition[] };
 
-/** Whether a compiled condition holds for every profile (`{ always: true }`). */
-export function isUnconditional(condition: CompiledCondition): boolean {
-  return condition.op === ALWAYS;
+/**
+ * The attributes and facts of a profile as bits: attribute `i` of
+ * `PROFILE_ATTRIBUTES` is bit `i`, fact `j` of `PROFILE_FACTS` bit
+ * `PROFILE_ATTRIBUTES.length + j` (21 bits in all).
+ */
+function attributeBit(attributeIndex: number): number {
+  return 1 << attributeIndex;
+}
+function factBit(factIndex: number): number {
+  return 1 << (PROFILE_ATTRIBUTES.length + factIndex);
 }
 
 /** Evidence of a condition with its explanation in one sentence. */
@@ -346,11 +341,18 @@ export class ConditionSession {
 
   private readonly reads: Read[];
 
+  /**
+   * The attributes that have values and the facts that are known, as bits
+   * (see `attributeBit`): a condition that reads none of them reads nothing.
+   */
+  readonly known: number;
+
   constructor(index: ReadIndex, input: ConditionInput) {
     const reads = index.reads;
     const count = reads.length;
     this.reads = reads;
     this.input = indexInput(input);
+    let known = 0;
     this.outcomes = index.nothingOutcomes.slice(0, count);
     this.results = index.nothingResults.slice(0, count);
     this.phrases = index.nothingPhrases.slice(0, count);
@@ -360,7 +362,9 @@ export class ConditionSession {
     for (let a = 0; a < index.byAttribute.length; a++) {
       const readIndexes = index.byAttribute[a];
       const values = attributes[a];
-      if (readIndexes.length === 0 || values.length === 0) continue;
+      if (values.length === 0) continue;
+      known |= attributeBit(a);
+      if (readIndexes.length === 0) continue;
       for (const i of readIndexes) {
         const read = reads[i];
         this.outcomes[i] = read.kind === 'known' && read.wanted;
@@ -375,20 +379,17 @@ export class ConditionSession {
     }
     for (let f = 0; f < index.byFact.length; f++) {
       const readIndexes = index.byFact[f];
-      if (readIndexes.length === 0 || facts[f] === undefined) continue;
+      const fact = facts[f];
+      if (fact === undefined) continue;
+      known |= factBit(f);
       for (const i of readIndexes) {
-        this.outcomes[i] = readHolds(reads[i], this.input);
+        const read = reads[i] as Extract<Read, { kind: 'fact' }>;
+        this.outcomes[i] = factHolds(read, fact);
         this.results[i] = undefined;
         this.phrases[i] = undefined;
       }
     }
-    // Reads of names outside the vocabulary (only from unvalidated conditions).
-    for (const i of index.unindexed) {
-      this.outcomes[i] = readHolds(reads[i], this.input);
-      const nothing = readsNothing(reads[i], this.input);
-      this.results[i] = nothing ? index.nothingResults[i] : undefined;
-      this.phrases[i] = nothing ? index.nothingPhrases[i] : undefined;
-    }
+    this.known = known;
   }
 
   private read(index: number): ConditionEvidence {
@@ -519,7 +520,6 @@ export class ConditionCompiler {
     byAttribute: PROFILE_ATTRIBUTES.map(() => []),
     acceptors: PROFILE_ATTRIBUTES.map(() => new Map()),
     byFact: PROFILE_FACTS.map(() => []),
-    unindexed: [],
   };
   private readonly readIndex = new Map<string, number>();
 
@@ -544,6 +544,33 @@ export class ConditionCompiler {
       indexRead(this.index, read, index);
     }
     return { op: READ, index };
+  }
+
+  /**
+   * The attributes and facts a condition reads, as bits to test against
+   * `ConditionSession.known`: when none of them is known, the condition's
+   * result and evidence are those of a profile that knows nothing. A name
+   * outside the vocabulary is never known, so its read sets no bit.
+   */
+  readsOf(condition: CompiledCondition): number {
+    switch (condition.op) {
+      case ALWAYS:
+        return 0;
+      case READ: {
+        const read = this.index.reads[condition.index];
+        if (read.kind === 'fact') {
+          return read.factIndex < 0 ? 0 : factBit(read.factIndex);
+        }
+        return read.attributeIndex < 0 ? 0 : attributeBit(read.attributeIndex);
+      }
+      case NOT:
+        return this.readsOf(condition.part);
+      default: {
+        let bits = 0;
+        for (const part of condition.parts) bits |= this.readsOf(part);
+        return bits;
+      }
+    }
   }
 
   /** An evaluation of compiled conditions over one profile. */

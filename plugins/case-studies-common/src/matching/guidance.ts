@@ -16,12 +16,11 @@ import type { MissingAnnotation, ServiceProfile } from '../profile/types';
 import {
   CompiledCondition,
   ConditionCompiler,
-  ConditionSession,
   ConditionEvidence,
-  isUnconditional,
+  ConditionInput,
+  ConditionSession,
   restsOnKnownValues,
 } from './evaluateCondition';
-import { EVERY_SERVICE } from './explain';
 import { AttributeComparison, CompanyMatcher } from './similarity';
 
 /** A "when not to copy" caveat of a company that holds for the service. @public */
@@ -128,21 +127,19 @@ export interface Guidance {
 /** Evidence and its sentence, as every explained item carries them. */
 type Explained = Pick<ApplicableLesson, 'because' | 'explanation'>;
 
-/** What a condition that reads nothing explains, shared by every result. */
-const UNCONDITIONAL: Explained = Object.freeze({
-  because: Object.freeze([]) as unknown as ConditionEvidence[],
-  explanation: EVERY_SERVICE,
-});
-
 /**
- * A knowledge entry with its compiled condition. An `always` entry's output
- * is the same for every service, so it is built once (and frozen) instead of
- * per call.
+ * A knowledge entry with its compiled condition. A condition that reads
+ * nothing the profile knows (an `always` one, or one about attributes and
+ * facts the profile lacks) gives the same result, evidence and sentence for
+ * every such profile, so that output is built once (frozen) and shared.
  */
 interface Compiled<T, Output> {
   entry: T;
   condition: CompiledCondition;
-  unconditional?: Output;
+  /** the attributes and facts the condition reads, as bits of `ConditionSession.known` */
+  reads: number;
+  /** the output when the profile knows none of them; null when the entry does not apply then */
+  whenNothingKnown: Output | null;
 }
 
 interface CompiledKnowledge {
@@ -236,24 +233,52 @@ function specificFirst<T extends { id: string; appliesWhen: Condition }>(
   return [...entries].sort((a, b) => always(a) - always(b) || byId(a, b));
 }
 
+/** A profile that knows nothing: what every condition reads from it is the same for all such profiles. */
+const NOTHING_KNOWN: ConditionInput = {
+  // A session reads a missing attribute as one without values.
+  attributes: {} as ConditionInput['attributes'],
+  facts: {},
+};
+
+/** A shared output, frozen with its evidence list so no caller can change it for the others. */
+function frozenOutput<Output extends Explained>(output: Output): Output {
+  Object.freeze(output.because);
+  return Object.freeze(output);
+}
+
 function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
   const cached = compiledKnowledge.get(knowledge);
   if (cached) return cached;
   const compiler = new ConditionCompiler();
-  const compile = <T, Output>(
+  // Outputs for profiles that know nothing a condition reads are built once
+  // every condition is compiled, by a session over an empty profile.
+  const settlements: ((nothing: ConditionSession) => void)[] = [];
+  const compile = <T, Output extends Explained>(
     entry: T,
     condition: Condition,
-    output?: (entry: T, explained: Explained) => Output,
+    output: (entry: T, holds: boolean, explained: Explained) => Output | null,
   ): Compiled<T, Output> => {
     const compiledCondition = compiler.compile(condition);
-    return isUnconditional(compiledCondition) && output
-      ? {
-          entry,
-          condition: compiledCondition,
-          unconditional: Object.freeze(output(entry, UNCONDITIONAL)),
-        }
-      : { entry, condition: compiledCondition };
+    const compiled: Compiled<T, Output> = {
+      entry,
+      condition: compiledCondition,
+      reads: compiler.readsOf(compiledCondition),
+      whenNothingKnown: null,
+    };
+    settlements.push(nothing => {
+      const result = output(
+        entry,
+        nothing.holds(compiledCondition),
+        nothing.explained(compiledCondition),
+      );
+      compiled.whenNothingKnown = result && frozenOutput(result);
+    });
+    return compiled;
   };
+  const ifApplies =
+    <T, Output>(output: (entry: T, explained: Explained) => Output) =>
+    (entry: T, holds: boolean, explained: Explained) =>
+      holds ? output(entry, explained) : null;
   const severityRank = (a: Antipattern) => SEVERITIES.indexOf(a.severity);
   const patternNames = new Map(knowledge.patterns.map(p => [p.id, p.name]));
   const lessonTitles = new Map(knowledge.lessons.map(l => [l.id, l.title]));
@@ -263,22 +288,22 @@ function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
     companies,
     caveats: companies.companies.map(company =>
       company.dontCopyWhen.map(caveat =>
-        compile({ text: caveat.text }, caveat.when, caveatOutput),
+        compile({ text: caveat.text }, caveat.when, ifApplies(caveatOutput)),
       ),
     ),
     lessons: specificFirst(knowledge.lessons).map(l =>
-      compile(l, l.appliesWhen, lessonOutput),
+      compile(l, l.appliesWhen, ifApplies(lessonOutput)),
     ),
     patterns: specificFirst(knowledge.patterns).map(p =>
-      compile(p, p.appliesWhen, patternOutput),
+      compile(p, p.appliesWhen, ifApplies(patternOutput)),
     ),
+    // A warning needs a known value among its evidence, so with nothing
+    // known an antipattern never fires.
     antipatterns: [...knowledge.antipatterns]
       .sort((a, b) => severityRank(b) - severityRank(a) || byId(a, b))
-      .map(a => compile<Antipattern, never>(a, a.detect)),
+      .map(a => compile<Antipattern, never>(a, a.detect, () => null)),
     checklist: knowledge.checklist.map(item =>
-      compile(item, item.appliesWhen, (entry, explained) =>
-        checklistOutput(entry, true, explained),
-      ),
+      compile(item, item.appliesWhen, checklistOutput),
     ),
     remedyPatterns: new Map(
       knowledge.antipatterns.map(a => [
@@ -293,8 +318,18 @@ function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
       ]),
     ),
   };
+  const nothing = compiler.session(NOTHING_KNOWN);
+  for (const settle of settlements) settle(nothing);
   compiledKnowledge.set(knowledge, compiled);
   return compiled;
+}
+
+/** Whether the profile knows nothing the entry's condition reads. */
+function readsNothingKnown(
+  session: ConditionSession,
+  compiled: Compiled<unknown, unknown>,
+): boolean {
+  return (compiled.reads & session.known) === 0;
 }
 
 /** The outputs of the entries whose condition holds. */
@@ -305,10 +340,13 @@ function applicableOutputs<T, Output>(
 ): Output[] {
   const outputs: Output[] = [];
   for (let i = 0; i < entries.length; i++) {
-    const { entry, condition, unconditional } = entries[i];
-    if (unconditional) outputs.push(unconditional);
-    else if (session.holds(condition)) {
-      outputs.push(output(entry, session.explained(condition)));
+    const compiled = entries[i];
+    if (readsNothingKnown(session, compiled)) {
+      if (compiled.whenNothingKnown) outputs.push(compiled.whenNothingKnown);
+    } else if (session.holds(compiled.condition)) {
+      outputs.push(
+        output(compiled.entry, session.explained(compiled.condition)),
+      );
     }
   }
   return outputs;
@@ -322,8 +360,9 @@ function applicableOutputs<T, Output>(
  *
  * Pure and deterministic. A warning needs evidence: its rule must hold and
  * have read a known value (other than the lifecycle every component has), so
- * an entity without metadata is never warned. Entries that apply to every
- * service are shared, frozen objects.
+ * an entity without metadata is never warned. Entries whose condition reads
+ * nothing the profile knows (those that apply to every service among them)
+ * are shared, frozen objects.
  *
  * @public
  */
@@ -355,8 +394,11 @@ export function guidance(
   );
 
   const antipatterns: AntipatternWarning[] = [];
-  for (const { entry: antipattern, condition } of compiled.antipatterns) {
-    if (!session.holds(condition)) continue;
+  for (const entry of compiled.antipatterns) {
+    const { entry: antipattern, condition } = entry;
+    if (readsNothingKnown(session, entry) || !session.holds(condition)) {
+      continue;
+    }
     const { because, explanation } = session.explained(condition);
     if (!restsOnKnownValues(because)) continue;
     antipatterns.push({
@@ -375,14 +417,16 @@ export function guidance(
   }
 
   const checklist: ChecklistApplicability[] = [];
-  for (const { entry: item, condition, unconditional } of compiled.checklist) {
+  for (const entry of compiled.checklist) {
+    const { entry: item, condition } = entry;
     checklist.push(
-      unconditional ??
-        checklistOutput(
-          item,
-          session.holds(condition),
-          session.explained(condition),
-        ),
+      readsNothingKnown(session, entry)
+        ? entry.whenNothingKnown!
+        : checklistOutput(
+            item,
+            session.holds(condition),
+            session.explained(condition),
+          ),
     );
   }
 

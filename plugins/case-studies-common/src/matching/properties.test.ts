@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../knowledge/schema';
 import { profile } from '../profile/profile';
 import type { ProfileNeighbours } from '../profile/types';
 import { automaticEvidence } from './automaticEvidence';
+import { evaluateCondition, restsOnKnownValues } from './evaluateCondition';
 import { explainEvidence } from './explain';
 import { guidance } from './guidance';
 
@@ -237,6 +238,73 @@ describe('profile and guidance on arbitrary input', () => {
           for (const [explanation, sentence] of explained) {
             expect(explanation).toBe(sentence);
           }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agree with evaluating each condition on its own', () => {
+    // `guidance` compiles the knowledge once and shares the outputs of
+    // conditions that read nothing the profile knows; each entry must still
+    // get exactly what its condition says for this profile.
+    fc.assert(
+      fc.property(
+        entityArbitrary,
+        neighboursArbitrary,
+        (entity, neighbours) => {
+          const { serviceProfile, result } = guide(entity, neighbours);
+          const evaluate = (entry: {
+            appliesWhen: Parameters<typeof evaluateCondition>[0];
+          }) => evaluateCondition(entry.appliesWhen, serviceProfile);
+          const expectApplicable = (
+            entries: { id: string; appliesWhen: any }[],
+            outputs: { id: string; because: unknown }[],
+          ) => {
+            const byId = new Map(outputs.map(output => [output.id, output]));
+            for (const entry of entries) {
+              const { holds, evidence } = evaluate(entry);
+              expect(byId.get(entry.id)?.because).toEqual(
+                holds ? evidence : undefined,
+              );
+            }
+          };
+          expectApplicable(knowledge.lessons, result.lessons);
+          expectApplicable(knowledge.patterns, result.patterns);
+          for (const item of knowledge.checklist) {
+            const { holds, evidence } = evaluate(item);
+            const output = result.checklist.find(i => i.id === item.id)!;
+            expect([output.applies, output.because]).toEqual([holds, evidence]);
+          }
+          for (const company of result.companies) {
+            const caveats = knowledge.companies
+              .find(c => c.id === company.id)!
+              .dontCopyWhen.flatMap(caveat => {
+                const { holds, evidence } = evaluateCondition(
+                  caveat.when,
+                  serviceProfile,
+                );
+                return holds ? [{ text: caveat.text, because: evidence }] : [];
+              });
+            expect(
+              company.caveats.map(caveat => ({
+                text: caveat.text,
+                because: caveat.because,
+              })),
+            ).toEqual(caveats);
+          }
+          const warned = knowledge.antipatterns
+            .filter(antipattern => {
+              const { holds, evidence } = evaluateCondition(
+                antipattern.detect,
+                serviceProfile,
+              );
+              return holds && restsOnKnownValues(evidence);
+            })
+            .map(antipattern => antipattern.id);
+          expect(result.antipatterns.map(w => w.id).sort()).toEqual(
+            warned.sort(),
+          );
         },
       ),
       { numRuns: 200 },
