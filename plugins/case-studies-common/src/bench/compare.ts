@@ -6,6 +6,8 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs src/bench/compare.ts \
  *     <baseline src dir> <candidate src dir> [--pairs 12] [--candidate-first]
  *
+ * With `--pairs 0` it only compares the guidance.
+ *
  * On a shared VM, separate bench runs vary by ±10 % or more, which hides the
  * few per cent a change is worth. Here the two copies take turns, one round
  * each, so both see the same machine; the figure is the median of the
@@ -15,39 +17,14 @@
  * It also checks that both copies give the same guidance for every entity.
  */
 import { parseArgs } from 'util';
-import type { KnowledgeBase } from '../knowledge/schema';
-import type { guidance as guidanceFunction } from '../matching/guidance';
-import type { profile as profileFunction } from '../profile/profile';
 import { generateCatalog, Sample, seededRandom } from './catalog';
+import { Engine, loadEngine, runCatalog } from './engine';
 
-interface Engine {
-  name: 'baseline' | 'candidate';
-  profile: typeof profileFunction;
-  guidance: typeof guidanceFunction;
-  knowledge: KnowledgeBase;
-  /** keeps each result in use, so the work cannot be optimised away */
-  sink: number;
-}
-
-function loadEngine(name: Engine['name'], srcDir: string): Engine {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  // Each checkout's modules are loaded from its own path: two independent copies.
-  const { profile } = require(`${srcDir}/profile/profile`);
-  const { guidance } = require(`${srcDir}/matching/guidance`);
-  const { loadKnowledge } = require(`${srcDir}/cli`);
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return { name, profile, guidance, knowledge: loadKnowledge(), sink: 0 };
-}
+type EngineName = 'baseline' | 'candidate';
 
 function roundMs(engine: Engine, catalog: Sample[]): number {
   const started = process.hrtime.bigint();
-  for (const sample of catalog) {
-    const result = engine.guidance(
-      engine.profile(sample.entity, sample.neighbours),
-      engine.knowledge,
-    );
-    engine.sink += result.companies[0].score + result.antipatterns.length;
-  }
+  runCatalog(engine, catalog);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
@@ -74,7 +51,7 @@ function main(): void {
   }
   const pairs = Number(values.pairs);
   // The copy loaded first runs a little faster, so the order is the caller's.
-  const loadOrder: Engine['name'][] = values['candidate-first']
+  const loadOrder: EngineName[] = values['candidate-first']
     ? ['candidate', 'baseline']
     : ['baseline', 'candidate'];
   const srcDirs = { baseline: baselineDir, candidate: candidateDir };
@@ -93,19 +70,23 @@ function main(): void {
     );
     if (a !== b) differing++;
   }
+  if (pairs === 0) {
+    process.stdout.write(`entities whose guidance differs: ${differing}\n`);
+    return;
+  }
 
   for (let pass = 0; pass < 3; pass++) {
     for (const engine of engines) roundMs(engine, catalog);
   }
   const ratios: number[] = [];
-  const rates: Record<Engine['name'], number[]> = {
+  const rates: Record<EngineName, number[]> = {
     baseline: [],
     candidate: [],
   };
   for (let pair = 0; pair < pairs; pair++) {
     // Alternate which copy goes first within the pair, too.
     const order = pair % 2 === 0 ? engines : [...engines].reverse();
-    const ms = { baseline: 0, candidate: 0 };
+    const ms: Record<string, number> = {};
     for (const engine of order) ms[engine.name] = roundMs(engine, catalog);
     ratios.push(ms.baseline / ms.candidate);
     rates.baseline.push((catalog.length / ms.baseline) * 1000);
