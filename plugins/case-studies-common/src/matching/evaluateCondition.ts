@@ -223,9 +223,17 @@ function acceptedValues(
   read: { accepted: ReadonlySet<string> },
   values: ProfileValue[],
 ): ProfileValue[] {
-  const accepted: ProfileValue[] = [];
+  let count = 0;
   for (const value of values) {
-    if (read.accepted.has(value.value)) accepted.push(value);
+    if (read.accepted.has(value.value)) count++;
+  }
+  // All of them (a single value, most often): the profile's own list, as
+  // the evidence of a failing read already is.
+  if (count === values.length) return values;
+  const accepted: ProfileValue[] = new Array(count);
+  let next = 0;
+  for (const value of values) {
+    if (read.accepted.has(value.value)) accepted[next++] = value;
   }
   return accepted;
 }
@@ -263,6 +271,8 @@ interface ReadIndex {
   nothingOutcomes: boolean[];
   nothingResults: ConditionEvidence[];
   nothingPhrases: string[];
+  /** per read, its outcome before its accepted values are looked up: only `known` holds */
+  knownOutcomes: boolean[];
   /** per attribute (by position in `PROFILE_ATTRIBUTES`), the indexes of the reads of it */
   byAttribute: number[][];
   /** per attribute, accepted value → the indexes of the `in` reads that accept it */
@@ -277,6 +287,7 @@ function indexRead(index: ReadIndex, read: Read, readIndex: number): void {
   index.nothingOutcomes.push(read.kind === 'known' && !read.wanted);
   index.nothingResults.push(evidence);
   index.nothingPhrases.push(describeEvidence(evidence));
+  index.knownOutcomes.push(read.kind === 'known' && read.wanted);
   // A name outside the vocabulary (only in an unvalidated condition) is
   // never in a profile: its read always finds nothing.
   if (read.kind === 'fact') {
@@ -366,8 +377,7 @@ export class ConditionSession {
       known |= attributeBit(a);
       if (readIndexes.length === 0) continue;
       for (const i of readIndexes) {
-        const read = reads[i];
-        this.outcomes[i] = read.kind === 'known' && read.wanted;
+        this.outcomes[i] = index.knownOutcomes[i];
         this.results[i] = undefined;
         this.phrases[i] = undefined;
       }
@@ -517,6 +527,7 @@ export class ConditionCompiler {
     nothingOutcomes: [],
     nothingResults: [],
     nothingPhrases: [],
+    knownOutcomes: [],
     byAttribute: PROFILE_ATTRIBUTES.map(() => []),
     acceptors: PROFILE_ATTRIBUTES.map(() => new Map()),
     byFact: PROFILE_FACTS.map(() => []),

@@ -95,17 +95,15 @@ function sortedValues(values: ProfileValue[]): string[] {
 }
 
 /**
- * The cache key of a set of values: the values sorted and joined by
- * newlines. One or two values (most services) are keyed without building
- * and sorting an array.
+ * The cache key of a set of values: the values joined by newlines, in
+ * profile order. The same set in another order is another key for equal
+ * comparisons (they compare the values sorted), which is rarer than the
+ * sort every lookup would otherwise need.
  */
 function valuesKey(values: ProfileValue[]): string {
-  if (values.length === 1) return values[0].value;
-  if (values.length === 2) {
-    const [a, b] = [values[0].value, values[1].value];
-    return a <= b ? `${a}\n${b}` : `${b}\n${a}`;
-  }
-  return sortedValues(values).join('\n');
+  let key = values[0].value;
+  for (let i = 1; i < values.length; i++) key += `\n${values[i].value}`;
+  return key;
 }
 
 /** @public */
@@ -233,6 +231,8 @@ export class CompanyMatcher {
    */
   private readonly exact: Float64Array;
   private readonly order: Int32Array;
+  /** per company position, bit `k` set when the `k`th known attribute shares a value */
+  private readonly matchedBits: Int32Array;
 
   constructor(companies: Company[]) {
     this.companies = [...companies].sort(byId);
@@ -240,6 +240,7 @@ export class CompanyMatcher {
     this.cache = WEIGHTED_ATTRIBUTES.map(() => new Map());
     this.exact = new Float64Array(companies.length);
     this.order = new Int32Array(companies.length);
+    this.matchedBits = new Int32Array(companies.length);
   }
 
   /**
@@ -275,15 +276,19 @@ export class CompanyMatcher {
       MINIMUM_CAP + ((1 - MINIMUM_CAP) * knownWeight) / FULL_EVIDENCE_WEIGHT,
     );
 
-    const { exact, order } = this;
+    const { exact, order, matchedBits } = this;
     const count = this.indexed.length;
     for (let index = 0; index < count; index++) {
       let earned = 0;
       let possible = 0;
+      let bits = 0;
       for (let k = 0; k < known.length; k++) {
-        earned += weights[k] * known[k].similarities[index];
+        const comparisons = known[k];
+        earned += weights[k] * comparisons.similarities[index];
         possible += weights[k];
+        if (comparisons.matches[index]) bits |= 1 << k;
       }
+      matchedBits[index] = bits;
       if (practices?.[index]) {
         earned += practicesWeight;
         possible += practicesWeight;
@@ -301,10 +306,9 @@ export class CompanyMatcher {
     const ranked: T[] = new Array(count);
     for (let rank = 0; rank < count; rank++) {
       const index = order[rank];
+      const bits = matchedBits[index];
       let matchedCount = 0;
-      for (let k = 0; k < known.length; k++) {
-        if (known[k].matches[index]) matchedCount++;
-      }
+      for (let rest = bits; rest !== 0; rest &= rest - 1) matchedCount++;
       const practicesMatch = practices?.[index];
       // Exactly sized arrays: most services know a handful of attributes.
       const matched: AttributeComparison[] = new Array(
@@ -317,7 +321,7 @@ export class CompanyMatcher {
       let u = 0;
       for (let k = 0; k < known.length; k++) {
         const comparison = known[k].shown[index];
-        if (known[k].matches[index]) matched[m++] = comparison;
+        if (bits & (1 << k)) matched[m++] = comparison;
         else unmatched[u++] = comparison;
       }
       if (practicesMatch) matched[m] = practicesMatch;
