@@ -312,10 +312,16 @@ export function profile(
   const resources = Array.isArray(around.resources)
     ? distinctViews(around.resources)
     : undefined;
-  collectResources(view, resources ?? [], collector);
+  const ownDatabases = collectResources(view, resources ?? [], collector);
   collectDomain(view, around, system, collector);
   collectScaleFromFigures(facts, collector);
-  collectNeighbourFacts(view, around, resources, system, facts);
+  collectNeighbourFacts(
+    view,
+    around,
+    resources ? ownDatabases : undefined,
+    system,
+    facts,
+  );
 
   const conflicts: ProfileConflict[] = [];
   const settle = (attribute: ProfileAttribute) =>
@@ -370,6 +376,8 @@ interface SystemView {
   entity?: EntityView;
   /** undefined when the neighbours do not list the System's components */
   components?: EntityView[];
+  /** whether some component is listed more than once */
+  componentsRepeat: boolean;
   /** distinct components, the entity included */
   componentCount: number;
   /** undefined when the neighbours do not list the System's resources */
@@ -386,18 +394,24 @@ function viewSystem(
   if (!entity && !specSystem && !Array.isArray(system.components)) {
     return undefined;
   }
-  const components = Array.isArray(system.components)
-    ? system.components.map(viewEntity)
+  const listed = Array.isArray(system.components)
+    ? system.components
     : undefined;
-  const refs = new Set<string>();
-  if (components) for (const component of components) refs.add(component.ref);
-  if (view.kind === 'component') refs.add(view.ref);
+  const distinct = distinctViews(listed ?? []);
+  const componentsRepeat = distinct.length < (listed?.length ?? 0);
+  // Every listing of a repeated component is read, as each may say more.
+  const components =
+    listed && (componentsRepeat ? listed.map(viewEntity) : distinct);
   return {
     label: entity?.ref ?? specSystem ?? 'its system',
     name: entity?.name ?? refName(specSystem ?? 'its system'),
     entity,
     components,
-    componentCount: refs.size,
+    componentsRepeat,
+    componentCount:
+      view.kind === 'component' && !distinct.some(c => c.ref === view.ref)
+        ? distinct.length + 1
+        : distinct.length,
     resources: Array.isArray(system.resources) ? system.resources : undefined,
   };
 }
@@ -550,21 +564,46 @@ function productsInName(name: string): VocabularyHit[] {
 }
 
 function isDatabaseResource(resource: EntityView): boolean {
-  const type = slug(stringAt(resource.spec.type) ?? '');
+  return isDatabaseType(slug(stringAt(resource.spec.type) ?? ''));
+}
+
+function isDatabaseType(type: string): boolean {
   return (
     RESOURCE_TYPE_ATTRIBUTE[type] === 'databases' ||
     canonicalValue('databases', type) !== undefined
   );
 }
 
+/** Up to this many views, a scan of their names costs less than building a set. */
+const FEW_VIEWS = 16;
+
 /** Views of entities, each reference once, in order. */
 function distinctViews(entities: unknown[]): EntityView[] {
-  const seen = new Set<string>();
   const views: EntityView[] = [];
+  // Refs are built anew by every profile, so hashing them costs each time,
+  // while names come from the catalog and keep their hash. A name without a
+  // '/' is what follows the last '/' of its ref: as long as the names are
+  // distinct, so are the refs.
+  let names: Set<string> | undefined;
+  let refs: Set<string> | undefined;
   for (const entity of entities) {
     const entityView = viewEntity(entity);
-    if (seen.has(entityView.ref)) continue;
-    seen.add(entityView.ref);
+    if (!refs) {
+      const { name } = entityView;
+      const seen = names ? names.has(name) : views.some(v => v.name === name);
+      if (!seen && !name.includes('/')) {
+        views.push(entityView);
+        if (names) names.add(name);
+        else if (views.length > FEW_VIEWS) {
+          names = new Set(views.map(v => v.name));
+        }
+        continue;
+      }
+      // A name repeats (or holds a '/'): from here on, compare refs.
+      refs = new Set(views.map(v => v.ref));
+    }
+    if (refs.has(entityView.ref)) continue;
+    refs.add(entityView.ref);
     views.push(entityView);
   }
   return views;
@@ -575,13 +614,15 @@ function distinctViews(entities: unknown[]): EntityView[] {
  * annotations and tags always count; their type and name only when the type
  * says it is a datastore (so a bucket called `pg-backups` is not a database).
  * Dependencies that are not in the catalog still give their name, at low
- * confidence.
+ * confidence. Returns the refs of the Resources that are databases (distinct,
+ * as the Resources are).
  */
 function collectResources(
   view: EntityView,
   resources: EntityView[],
   collector: CandidateCollector,
-): void {
+): string[] {
+  const databases: string[] = [];
   for (const resourceView of resources) {
     const about = (what: string) => `dependsOn ${resourceView.ref} (${what})`;
 
@@ -623,6 +664,7 @@ function collectResources(
         'high',
       );
     }
+    if (isDatabaseType(typeSlug)) databases.push(resourceView.ref);
     if (RESOURCE_TYPE_ATTRIBUTE[typeSlug] || typeProducts.length > 0) {
       for (const { attribute, value } of productsInName(resourceView.name)) {
         collector.add(
@@ -637,7 +679,7 @@ function collectResources(
   }
 
   const dependsOn = stringsAt(view.spec.dependsOn);
-  if (dependsOn.length === 0) return;
+  if (dependsOn.length === 0) return databases;
   const seen = new Set(resources.map(resource => resource.ref));
   for (const dependency of dependsOn) {
     const ref = dependency.toLowerCase();
@@ -656,6 +698,7 @@ function collectResources(
       );
     }
   }
+  return databases;
 }
 
 /** The Domain entity (or the domain named by the System) and the System's name and tags → domain. */
@@ -893,7 +936,8 @@ function databaseRefs(resources: EntityView[]): Set<string> {
 function collectNeighbourFacts(
   view: EntityView,
   around: ProfileNeighbours,
-  resources: EntityView[] | undefined,
+  /** distinct refs of the entity's database Resources, when the neighbours list its Resources */
+  ownDatabases: string[] | undefined,
   system: SystemView | undefined,
   facts: Partial<Record<ProfileFact, ProfileFactValue>>,
 ): void {
@@ -934,14 +978,13 @@ function collectNeighbourFacts(
     );
   }
 
-  const ownDatabases = resources && databaseRefs(resources);
   if (ownDatabases) {
     setFact(
       facts,
       'entity.databases',
-      ownDatabases.size,
+      ownDatabases.length,
       'relation',
-      `depends on ${counted(ownDatabases.size, 'database resource')}`,
+      `depends on ${counted(ownDatabases.length, 'database resource')}`,
     );
   }
   if (Array.isArray(around.components)) {
@@ -994,25 +1037,27 @@ function addStrongConsistencyComponents(
   facts: Partial<Record<ProfileFact, ProfileFactValue>>,
 ): void {
   if (!system?.components) return;
-  const strong = new Set<string>();
+  let strong: string[] = [];
   if (
     attributes.consistency[0]?.value === 'strong' &&
     view.kind === 'component'
   ) {
-    strong.add(view.ref);
+    strong.push(view.ref);
   }
   for (const component of system.components) {
     if (component.ref !== view.ref && declaresStrongConsistency(component)) {
-      strong.add(component.ref);
+      strong.push(component.ref);
     }
   }
+  // The entity is not among the components: refs repeat only when they do.
+  if (system.componentsRepeat) strong = [...new Set(strong)];
   setFact(
     facts,
     'system.strongConsistencyComponents',
-    strong.size,
+    strong.length,
     'relation',
-    strong.size > 0
-      ? `strongly consistent components of system ${system.label}: ${[...strong]
+    strong.length > 0
+      ? `strongly consistent components of system ${system.label}: ${strong
           .sort()
           .join(', ')}`
       : `no component of system ${system.label} declares strong consistency`,
