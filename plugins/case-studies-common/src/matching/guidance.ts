@@ -256,7 +256,7 @@ function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
   const compile = <T, Output extends Explained>(
     entry: T,
     condition: Condition,
-    output: (entry: T, holds: boolean, explained: Explained) => Output | null,
+    output?: (entry: T, holds: boolean, explained: Explained) => Output | null,
   ): Compiled<T, Output> => {
     const compiledCondition = compiler.compile(condition);
     const compiled: Compiled<T, Output> = {
@@ -265,6 +265,7 @@ function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
       reads: compiler.readsOf(compiledCondition),
       whenNothingKnown: null,
     };
+    if (!output) return compiled;
     settlements.push(nothing => {
       const result = output(
         entry,
@@ -298,10 +299,10 @@ function compileKnowledge(knowledge: KnowledgeBase): CompiledKnowledge {
       compile(p, p.appliesWhen, ifApplies(patternOutput)),
     ),
     // A warning needs a known value among its evidence, so with nothing
-    // known an antipattern never fires.
+    // known an antipattern never fires: it needs no shared output.
     antipatterns: [...knowledge.antipatterns]
       .sort((a, b) => severityRank(b) - severityRank(a) || byId(a, b))
-      .map(a => compile<Antipattern, never>(a, a.detect, () => null)),
+      .map(a => compile<Antipattern, never>(a, a.detect)),
     checklist: knowledge.checklist.map(item =>
       compile(item, item.appliesWhen, checklistOutput),
     ),

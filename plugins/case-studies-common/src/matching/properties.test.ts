@@ -261,10 +261,12 @@ describe('profile and guidance on arbitrary input', () => {
             entries: { id: string; appliesWhen: any }[],
             outputs: { id: string; because: unknown }[],
           ) => {
-            const byId = new Map(outputs.map(output => [output.id, output]));
+            const outputsById = new Map(
+              outputs.map(output => [output.id, output]),
+            );
             for (const entry of entries) {
               const { holds, evidence } = evaluate(entry);
-              expect(byId.get(entry.id)?.because).toEqual(
+              expect(outputsById.get(entry.id)?.because).toEqual(
                 holds ? evidence : undefined,
               );
             }

@@ -563,10 +563,7 @@ function productsInName(name: string): VocabularyHit[] {
   return found;
 }
 
-function isDatabaseResource(resource: EntityView): boolean {
-  return isDatabaseType(slug(stringAt(resource.spec.type) ?? ''));
-}
-
+/** Whether a Resource's `spec.type` (slugged) says it is a database. */
 function isDatabaseType(type: string): boolean {
   return (
     RESOURCE_TYPE_ATTRIBUTE[type] === 'databases' ||
@@ -927,7 +924,8 @@ function setFact(
 function databaseRefs(resources: EntityView[]): Set<string> {
   const refs = new Set<string>();
   for (const resource of resources) {
-    if (isDatabaseResource(resource)) refs.add(resource.ref);
+    const type = slug(stringAt(resource.spec.type) ?? '');
+    if (isDatabaseType(type)) refs.add(resource.ref);
   }
   return refs;
 }
