@@ -14,5 +14,33 @@ export interface Config {
      * rollouts, e.g. `group:default/platform-team`. Used by the demo policy.
      */
     platformGroups?: string[];
+    /**
+     * How entity scores and levels are computed. A score is the weighted
+     * checklist completion (0–100) minus a penalty per active antipattern
+     * warning. Validated at start-up; a wrong value stops the backend with a
+     * message naming the field.
+     */
+    scorecards?: {
+      /** The lowest score of each level; must increase from bronze to gold. */
+      levels?: {
+        /** default 25 */
+        bronze?: number;
+        /** default 50 */
+        silver?: number;
+        /** default 80 */
+        gold?: number;
+      };
+      /** Points taken off the score per active warning of each severity. */
+      penalties?: {
+        /** default 2 */
+        low?: number;
+        /** default 5 */
+        medium?: number;
+        /** default 10 */
+        high?: number;
+        /** default 20 */
+        critical?: number;
+      };
+    };
   };
 }

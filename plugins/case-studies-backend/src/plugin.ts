@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { caseStudiesPermissions } from '@case-studies/plugin-case-studies-common';
 import { DatabaseChecklistStore } from './database/DatabaseChecklistStore';
 import { loadKnowledge } from './service/loadKnowledge';
+import { loadScoringRules } from './service/loadScoringRules';
 import { createRouter } from './service/router';
 
 /**
@@ -39,6 +40,7 @@ export const caseStudiesPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(caseStudiesPermissions);
 
+        const scoring = loadScoringRules(config);
         const knowledge = await loadKnowledge({ config, logger });
         const checklistStore = await DatabaseChecklistStore.create({
           database,
@@ -47,6 +49,7 @@ export const caseStudiesPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             knowledge,
+            scoring,
             checklistStore,
             httpAuth,
             permissions,

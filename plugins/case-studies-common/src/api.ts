@@ -1,6 +1,13 @@
 import type { Guidance } from './matching';
 import type { ServiceProfile } from './profile';
-import type { ChecklistProgress, EntityChecklistEntry } from './scoring';
+import type {
+  ChecklistProgress,
+  EntityChecklistEntry,
+  EntityScore,
+  RollupSummary,
+  ScoredEntity,
+  ScoringRules,
+} from './scoring';
 
 /**
  * Types of the REST API served at `/api/case-studies`, shared by the backend
@@ -85,4 +92,58 @@ export interface GuidanceResponse extends Omit<Guidance, 'checklist'> {
   profile: ServiceProfile;
   checklist: EntityChecklistEntry[];
   progress: ChecklistProgress;
+  /** the entity's score and level, explained */
+  score: EntityScore;
+  /** the rules the score was computed with, so a client can recompute it after a change */
+  scoring: ScoringRules;
+}
+
+/** What a roll-up is of: a team (with its sub-teams), a system, a domain, or a user's teams. @public */
+export type RollupScope = 'group' | 'system' | 'domain' | 'user';
+
+/** A team of a roll-up, with the totals of the entities it owns directly. @public */
+export interface RollupTeam {
+  entityRef: string;
+  title?: string;
+  /** the team above it in the roll-up, if any */
+  parent?: string;
+  summary: RollupSummary;
+}
+
+/** The largest page of entities a roll-up returns. @public */
+export const ROLLUP_PAGE_MAX = 500;
+/** The page size of a roll-up when the request names none. @public */
+export const ROLLUP_PAGE_DEFAULT = 100;
+
+/**
+ * `GET /groups/:namespace/:name/progress` (and `/systems/…`, `/domains/…`,
+ * `/users/…`): the entities below a group, system, domain or user, scored,
+ * with totals over all of them and a page of the entities, in entity-ref order.
+ *
+ * @public
+ */
+export interface RollupResponse {
+  scope: RollupScope;
+  /** the group, system, domain or user the roll-up is of */
+  entityRef: string;
+  title?: string;
+  /** whether child groups' entities are included (groups and users) */
+  recursive: boolean;
+  knowledgeVersion: string;
+  scoring: ScoringRules;
+  /** totals over every entity of the roll-up, not only this page */
+  summary: RollupSummary;
+  /**
+   * The groups of the roll-up: for a group, itself and (recursive) its
+   * sub-teams; for a user, the user's groups and theirs; for a system or
+   * domain, the owners of its entities. Only teams that own entities here or
+   * have sub-teams here are listed.
+   */
+  teams: RollupTeam[];
+  /** this page of entities */
+  entities: ScoredEntity[];
+  /** entities in the whole roll-up */
+  totalEntities: number;
+  /** pass as `cursor` for the next page; absent on the last page */
+  nextCursor?: string;
 }

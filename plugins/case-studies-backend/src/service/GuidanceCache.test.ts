@@ -2,7 +2,10 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { KnowledgeBase } from '@case-studies/plugin-case-studies-common';
+import {
+  DEFAULT_SCORING_RULES,
+  KnowledgeBase,
+} from '@case-studies/plugin-case-studies-common';
 import { GuidanceCache } from './GuidanceCache';
 import { GuidanceService } from './GuidanceService';
 import { loadKnowledge } from './loadKnowledge';
@@ -82,7 +85,7 @@ describe('GuidanceCache', () => {
     const source = controllableCatalog(service(['elixir', 'scylladb']));
     const cache = new GuidanceCache(
       source.catalog,
-      new GuidanceService(knowledge),
+      new GuidanceService(knowledge, DEFAULT_SCORING_RULES),
       { ttlMs, refreshAfterMs },
     );
     const tagsSeen = async () =>

@@ -5,16 +5,21 @@ import {
   guidance,
   Guidance,
   GuidanceResponse,
+  entityScore,
   KnowledgeBase,
   neighboursFromEntities,
   profile,
+  ScoringRules,
   ServiceProfile,
 } from '@case-studies/plugin-case-studies-common';
 import { EntityContext } from './readEntityContext';
 
 /** Runs the matching engine of the common package over catalog data. */
 export class GuidanceService {
-  constructor(private readonly knowledge: KnowledgeBase) {}
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly scoring: ScoringRules,
+  ) {}
 
   /** The profile of a catalog entity and the guidance for it, without stored states. */
   evaluate(context: EntityContext): {
@@ -63,6 +68,8 @@ export class GuidanceService {
       profile: serviceProfile,
       checklist: checklist.items,
       progress: checklist.progress,
+      score: entityScore(checklist.progress, result.antipatterns, this.scoring),
+      scoring: this.scoring,
     };
   }
 }

@@ -11,6 +11,7 @@ import {
   caseStudiesChecklistUpdatePermission,
   GuidanceResponse,
   KnowledgeBase,
+  ScoringRules,
 } from '@case-studies/plugin-case-studies-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -29,6 +30,7 @@ import {
 
 export interface RouterOptions {
   knowledge: KnowledgeBase;
+  scoring: ScoringRules;
   checklistStore: ChecklistStore;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -43,7 +45,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { knowledge, checklistStore, httpAuth, permissions } = options;
-  const guidanceService = new GuidanceService(knowledge);
+  const guidanceService = new GuidanceService(knowledge, options.scoring);
   const guidanceCache = new GuidanceCache(options.catalog, guidanceService);
   const router = Router();
   router.use(express.json({ limit: '1mb' }));

@@ -1,2 +1,4 @@
 export * from './checklistProgress';
 export * from './entityChecklist';
+export * from './entityScore';
+export * from './rollup';

@@ -7,6 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   ChecklistItemState,
+  DEFAULT_SCORING_RULES,
   EntityChecklistEntry,
   GuidanceResponse,
   KnowledgeBase,
@@ -378,6 +379,29 @@ export const ledgerGuidance: GuidanceResponse = {
     percent: 50,
     weightedScore: 50,
   },
+  // 50 completion, minus 20 for the critical and 5 for the medium warning.
+  score: {
+    score: 25,
+    level: 'bronze',
+    completion: 50,
+    penalties: [
+      {
+        warningId: 'microservices-with-strong-consistency',
+        title: 'Microservices sharing strongly consistent data',
+        severity: 'critical',
+        points: 20,
+      },
+      {
+        warningId: 'shared-database',
+        title: 'Services sharing one database',
+        severity: 'medium',
+        points: 5,
+      },
+    ],
+    penaltyTotal: 25,
+    next: { level: 'silver', pointsNeeded: 25 },
+  },
+  scoring: DEFAULT_SCORING_RULES,
 };
 
 export const plainGuidance: GuidanceResponse = {
@@ -431,6 +455,15 @@ export const plainGuidance: GuidanceResponse = {
     percent: 0,
     weightedScore: 0,
   },
+  score: {
+    score: 0,
+    level: 'none',
+    completion: 0,
+    penalties: [],
+    penaltyTotal: 0,
+    next: { level: 'bronze', pointsNeeded: 25 },
+  },
+  scoring: DEFAULT_SCORING_RULES,
 };
 plainGuidance.tellUsMore = plainGuidance.profile.missing;
 

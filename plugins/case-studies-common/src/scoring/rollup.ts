@@ -1,0 +1,282 @@
+import {
+  CHECKLIST_CATEGORIES,
+  type ChecklistCategory,
+  type Severity,
+  SEVERITIES,
+} from '../knowledge/schema';
+import type { AntipatternWarning } from '../matching';
+import type { EntityChecklist } from './entityChecklist';
+import {
+  entityScore,
+  EntityScore,
+  SCORE_LEVELS,
+  ScoreLevel,
+  ScoringRules,
+  warningsBySeverity,
+} from './entityScore';
+
+/** Done over applicable items of one checklist category. @public */
+export interface CategoryCompletion {
+  category: ChecklistCategory;
+  done: number;
+  applicable: number;
+  /** 0–100, rounded down */
+  percent: number;
+}
+
+/** One entity of a roll-up (a team's, system's or domain's entities), scored. @public */
+export interface ScoredEntity {
+  entityRef: string;
+  kind: string;
+  type?: string;
+  name: string;
+  namespace: string;
+  title?: string;
+  lifecycle?: string;
+  /** the group of the roll-up that owns the entity (a sub-team, or the entity's owner on system and domain pages) */
+  team?: string;
+  score: EntityScore;
+  done: number;
+  applicable: number;
+  exempted: number;
+  /** done / applicable, 0–100 */
+  percent: number;
+  warnings: Record<Severity, number>;
+  /** the most severe warning */
+  topWarning?: { id: string; title: string; severity: Severity };
+  /** per category with at least one applicable item, in category order */
+  categories: CategoryCompletion[];
+  /** ids of applicable items neither done nor exempted */
+  openItems: string[];
+  /** ids of applicable items that are done (by status or automatic evidence) */
+  doneItems: string[];
+}
+
+/** What the roll-up reads of an entity besides its checklist. @public */
+export interface ScoredEntityIdentity {
+  entityRef: string;
+  kind: string;
+  type?: string;
+  name: string;
+  namespace: string;
+  title?: string;
+  lifecycle?: string;
+  team?: string;
+}
+
+function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.floor((part / whole) * 100);
+}
+
+const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
+
+/**
+ * Scores one entity from its joined checklist and its warnings; the unit a
+ * roll-up (and a scorecard snapshot) is made of.
+ *
+ * @public
+ */
+export function scoreEntity(options: {
+  identity: ScoredEntityIdentity;
+  checklist: EntityChecklist;
+  antipatterns: Pick<AntipatternWarning, 'id' | 'title' | 'severity'>[];
+  rules: ScoringRules;
+}): ScoredEntity {
+  const { identity, checklist, antipatterns, rules } = options;
+  const byCategory = new Map<ChecklistCategory, CategoryCompletion>();
+  const openItems: string[] = [];
+  const doneItems: string[] = [];
+  for (const entry of checklist.items) {
+    if (!entry.applies) continue;
+    const done = entry.state.status === 'done' || entry.automatic.satisfied;
+    // Exemptions leave the denominator, as in checklistProgress.
+    if (!done && entry.state.status === 'not-applicable') continue;
+    const completion = byCategory.get(entry.category) ?? {
+      category: entry.category,
+      done: 0,
+      applicable: 0,
+      percent: 0,
+    };
+    completion.applicable += 1;
+    if (done) {
+      completion.done += 1;
+      doneItems.push(entry.id);
+    } else {
+      openItems.push(entry.id);
+    }
+    byCategory.set(entry.category, completion);
+  }
+  const categories = CHECKLIST_CATEGORIES.flatMap(category => {
+    const completion = byCategory.get(category);
+    return completion
+      ? [
+          {
+            ...completion,
+            percent: percentOf(completion.done, completion.applicable),
+          },
+        ]
+      : [];
+  });
+  const [topWarning] = [...antipatterns].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity),
+  );
+  return {
+    ...identity,
+    score: entityScore(checklist.progress, antipatterns, rules),
+    done: checklist.progress.done,
+    applicable: checklist.progress.applicable,
+    exempted: checklist.progress.exempted,
+    percent: checklist.progress.percent,
+    warnings: warningsBySeverity(antipatterns),
+    topWarning: topWarning
+      ? {
+          id: topWarning.id,
+          title: topWarning.title,
+          severity: topWarning.severity,
+        }
+      : undefined,
+    categories,
+    openItems,
+    doneItems,
+  };
+}
+
+/** An item that is open on many entities of a roll-up. @public */
+export interface WeakItem {
+  itemId: string;
+  title: string;
+  category: ChecklistCategory;
+  /** entities on which it applies and is neither done nor exempted */
+  open: number;
+  /** entities on which it applies and is not exempted */
+  applicable: number;
+}
+
+/** Totals over the entities of a roll-up. @public */
+export interface RollupSummary {
+  entities: number;
+  /** mean of the entities' scores to one decimal; null without entities */
+  meanScore: number | null;
+  medianScore: number | null;
+  levels: Record<ScoreLevel, number>;
+  done: number;
+  applicable: number;
+  exempted: number;
+  /** done / applicable over all entities, 0–100 */
+  percent: number;
+  warnings: Record<Severity, number>;
+  categories: CategoryCompletion[];
+  /** the items most often still open, most open first */
+  weakestItems: WeakItem[];
+}
+
+/** How many of the most-open items a summary lists. @public */
+export const WEAKEST_ITEMS_LISTED = 5;
+
+function median(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Totals over scored entities: mean and median score, level distribution,
+ * completion overall and per category, warnings by severity, and the items
+ * most often open. `items` gives the titles and categories of item ids.
+ *
+ * @public
+ */
+export function summariseScores(
+  entities: ScoredEntity[],
+  items: ReadonlyMap<string, { title: string; category: ChecklistCategory }>,
+): RollupSummary {
+  const levels = Object.fromEntries(SCORE_LEVELS.map(l => [l, 0])) as Record<
+    ScoreLevel,
+    number
+  >;
+  const warnings = warningsBySeverity([]);
+  const categories = new Map<ChecklistCategory, CategoryCompletion>();
+  const itemCounts = new Map<string, { open: number; applicable: number }>();
+  let done = 0;
+  let applicable = 0;
+  let exempted = 0;
+  let scoreSum = 0;
+
+  for (const entity of entities) {
+    levels[entity.score.level] += 1;
+    scoreSum += entity.score.score;
+    done += entity.done;
+    applicable += entity.applicable;
+    exempted += entity.exempted;
+    for (const severity of SEVERITIES) {
+      warnings[severity] += entity.warnings[severity];
+    }
+    for (const completion of entity.categories) {
+      const total = categories.get(completion.category) ?? {
+        category: completion.category,
+        done: 0,
+        applicable: 0,
+        percent: 0,
+      };
+      total.done += completion.done;
+      total.applicable += completion.applicable;
+      categories.set(completion.category, total);
+    }
+    for (const itemId of entity.openItems) {
+      const counts = itemCounts.get(itemId) ?? { open: 0, applicable: 0 };
+      counts.open += 1;
+      itemCounts.set(itemId, counts);
+    }
+  }
+  // How many entities each open item applies to, done ones included.
+  for (const entity of entities) {
+    for (const itemId of [...entity.openItems, ...entity.doneItems]) {
+      const counts = itemCounts.get(itemId);
+      if (counts) counts.applicable += 1;
+    }
+  }
+
+  const scores = entities.map(e => e.score.score).sort((a, b) => a - b);
+  const weakestItems = [...itemCounts.entries()]
+    .map(([itemId, counts]) => ({ itemId, ...counts }))
+    .sort(
+      (a, b) =>
+        b.open - a.open ||
+        (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
+    )
+    .slice(0, WEAKEST_ITEMS_LISTED)
+    .map(({ itemId, open, applicable: of }) => {
+      const item = items.get(itemId);
+      return {
+        itemId,
+        title: item?.title ?? itemId,
+        category: item?.category ?? 'practices',
+        open,
+        applicable: of,
+      };
+    });
+
+  return {
+    entities: entities.length,
+    meanScore:
+      entities.length === 0
+        ? null
+        : Math.round((scoreSum / entities.length) * 10) / 10,
+    medianScore: median(scores),
+    levels,
+    done,
+    applicable,
+    exempted,
+    percent: percentOf(done, applicable),
+    warnings,
+    categories: CHECKLIST_CATEGORIES.flatMap(category => {
+      const total = categories.get(category);
+      return total
+        ? [{ ...total, percent: percentOf(total.done, total.applicable) }]
+        : [];
+    }),
+    weakestItems,
+  };
+}
