@@ -5,9 +5,13 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { caseStudiesPermissions } from '@case-studies/plugin-case-studies-common';
 import { DatabaseChecklistStore } from './database/DatabaseChecklistStore';
+import { createRouter } from './router';
+import { ChecklistService } from './service/ChecklistService';
+import { GuidanceCache } from './service/GuidanceCache';
+import { GuidanceService } from './service/GuidanceService';
 import { loadKnowledge } from './service/loadKnowledge';
 import { loadScoringRules } from './service/loadScoringRules';
-import { createRouter } from './service/router';
+import { SerialisedJson } from './service/SerialisedJson';
 
 /**
  * The Case Studies backend plugin, mounted at `/api/case-studies`.
@@ -45,15 +49,23 @@ export const caseStudiesPlugin = createBackendPlugin({
         const checklistStore = await DatabaseChecklistStore.create({
           database,
         });
+        const guidanceService = new GuidanceService(knowledge, scoring);
+        const guidanceCache = new GuidanceCache(catalog, guidanceService);
+        const checklistService = new ChecklistService({
+          checklistStore,
+          guidanceCache,
+          permissions,
+        });
 
         httpRouter.use(
           await createRouter({
-            knowledge,
-            scoring,
-            checklistStore,
             httpAuth,
-            permissions,
-            catalog,
+            // The knowledge base never changes while the backend runs.
+            knowledgeResponse: new SerialisedJson(knowledge),
+            guidanceService,
+            guidanceCache,
+            checklistService,
+            checklistStore,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -4,8 +4,9 @@ import {
   ChecklistStatus,
 } from '@case-studies/plugin-case-studies-common';
 
-/** A change to one checklist item, as the router hands it to the store. */
+/** A change to one checklist item, as the checklist service hands it to the store. */
 export interface ChecklistChange {
+  /** any case: the store normalises it */
   entityRef: string;
   itemId: string;
   status: ChecklistStatus;
@@ -25,12 +26,32 @@ export type ChecklistChangeResult =
   /** the caller's version is stale; `state` is what is stored now */
   | { outcome: 'conflict'; state: ChecklistItemState };
 
-/** Stored checklist status and its audit trail, per entity. */
+/** Which page of an entity's audit trail to read. */
+export interface ChecklistHistoryQuery {
+  itemId?: string;
+  limit: number;
+  /** the `nextCursor` of the previous page */
+  cursor?: string;
+}
+
+/**
+ * Stored checklist status and its audit trail, per entity.
+ *
+ * Entity refs are accepted in any case: the store normalises every ref it is
+ * given (`normalisedRef`, as the catalog compares refs), so
+ * `Component:default/Foo` and `component:default/foo` are one entity, and no
+ * caller needs to normalise first.
+ */
 export interface ChecklistStore {
   /** The stored states of an entity's items; items never changed are absent. */
   getStates(entityRef: string): Promise<ChecklistItemState[]>;
 
-  /** Stored states of many entities at once, keyed by entity ref. */
+  /**
+   * Stored states of many entities at once. The map is keyed by the refs
+   * exactly as the caller passed them (not normalised), so
+   * `map.get(stringifyEntityRef(entity))` finds an entity's states; every
+   * ref passed has an entry, empty when nothing is stored.
+   */
   getStatesForEntities(
     entityRefs: string[],
   ): Promise<Map<string, ChecklistItemState[]>>;
@@ -42,10 +63,7 @@ export interface ChecklistStore {
   applyChange(change: ChecklistChange): Promise<ChecklistChangeResult>;
 
   /** The audit trail of an entity, newest first. */
-  getHistory(options: {
-    entityRef: string;
-    itemId?: string;
-    limit: number;
-    cursor?: string;
-  }): Promise<ChecklistHistoryPage>;
+  getHistory(
+    options: ChecklistHistoryQuery & { entityRef: string },
+  ): Promise<ChecklistHistoryPage>;
 }

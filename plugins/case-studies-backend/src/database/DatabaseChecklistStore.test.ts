@@ -223,5 +223,48 @@ describe.each(databases.eachSupportedId())(
       expect(states.get(entityRef)?.map(s => s.itemId)).toEqual(['ci']);
       expect(states.get('component:default/unknown')).toEqual([]);
     });
+
+    it("normalises entity refs: any case reads and writes one row, keyed back by the caller's refs", async () => {
+      await store.applyChange({
+        entityRef: 'Component:Default/Payments-Monolith',
+        itemId: 'ci',
+        status: 'in-progress',
+        expectedVersion: 0,
+        actor: 'user:default/alice',
+      });
+      const stale = await store.applyChange({
+        entityRef: 'COMPONENT:DEFAULT/PAYMENTS-MONOLITH',
+        itemId: 'ci',
+        status: 'done',
+        expectedVersion: 0,
+        actor: 'user:default/bob',
+      });
+      expect(stale.outcome).toBe('conflict');
+
+      expect(await knex('checklist_status').select('entity_ref')).toEqual([
+        { entity_ref: entityRef },
+      ]);
+      expect(
+        (await store.getStates('component:DEFAULT/payments-MONOLITH')).map(
+          s => s.version,
+        ),
+      ).toEqual([1]);
+      const history = await store.getHistory({
+        entityRef: 'Component:default/payments-monolith',
+        limit: 10,
+      });
+      expect(history.items.map(e => e.status)).toEqual(['in-progress']);
+
+      const callerRefs = [
+        'Component:default/Payments-Monolith',
+        'component:default/payments-monolith',
+        'Component:default/Unknown',
+      ];
+      const states = await store.getStatesForEntities(callerRefs);
+      expect([...states.keys()]).toEqual(callerRefs);
+      expect(states.get(callerRefs[0])?.map(s => s.itemId)).toEqual(['ci']);
+      expect(states.get(callerRefs[1])?.map(s => s.itemId)).toEqual(['ci']);
+      expect(states.get(callerRefs[2])).toEqual([]);
+    });
   },
 );

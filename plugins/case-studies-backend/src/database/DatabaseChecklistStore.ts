@@ -9,9 +9,11 @@ import {
   ChecklistStatus,
 } from '@case-studies/plugin-case-studies-common';
 import { Knex } from 'knex';
+import { normalisedRef } from '../service/entityRefs';
 import {
   ChecklistChange,
   ChecklistChangeResult,
+  ChecklistHistoryQuery,
   ChecklistStore,
 } from './ChecklistStore';
 
@@ -120,7 +122,7 @@ export class DatabaseChecklistStore implements ChecklistStore {
 
   async getStates(entityRef: string): Promise<ChecklistItemState[]> {
     const rows = await this.db<StatusRow>('checklist_status')
-      .where({ entity_ref: entityRef })
+      .where({ entity_ref: normalisedRef(entityRef) })
       .orderBy('item_id');
     return rows.map(toState);
   }
@@ -128,22 +130,32 @@ export class DatabaseChecklistStore implements ChecklistStore {
   async getStatesForEntities(
     entityRefs: string[],
   ): Promise<Map<string, ChecklistItemState[]>> {
-    const result = new Map<string, ChecklistItemState[]>(
-      entityRefs.map(ref => [ref, []]),
+    // Rows hold normalised refs; the answer is keyed by the caller's refs.
+    const byStoredRef = new Map<string, ChecklistItemState[]>(
+      entityRefs.map(ref => [normalisedRef(ref), []]),
     );
+    const storedRefs = [...byStoredRef.keys()];
     // Bounded IN lists keep every database happy with its parameter limits.
-    for (let i = 0; i < entityRefs.length; i += 500) {
+    for (let i = 0; i < storedRefs.length; i += 500) {
       const rows = await this.db<StatusRow>('checklist_status')
-        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .whereIn('entity_ref', storedRefs.slice(i, i + 500))
         .orderBy(['entity_ref', 'item_id']);
       for (const row of rows) {
-        result.get(row.entity_ref)?.push(toState(row));
+        byStoredRef.get(row.entity_ref)?.push(toState(row));
       }
     }
-    return result;
+    return new Map(
+      entityRefs.map(ref => [ref, byStoredRef.get(normalisedRef(ref))!]),
+    );
   }
 
-  async applyChange(change: ChecklistChange): Promise<ChecklistChangeResult> {
+  async applyChange(
+    requested: ChecklistChange,
+  ): Promise<ChecklistChangeResult> {
+    const change = {
+      ...requested,
+      entityRef: normalisedRef(requested.entityRef),
+    };
     try {
       return await this.db.transaction(tx => this.applyChangeIn(tx, change));
     } catch (error) {
@@ -250,14 +262,11 @@ export class DatabaseChecklistStore implements ChecklistStore {
     return row ? toState(row) : neverChanged(change.itemId);
   }
 
-  async getHistory(options: {
-    entityRef: string;
-    itemId?: string;
-    limit: number;
-    cursor?: string;
-  }): Promise<ChecklistHistoryPage> {
+  async getHistory(
+    options: ChecklistHistoryQuery & { entityRef: string },
+  ): Promise<ChecklistHistoryPage> {
     const query = this.db<HistoryRow>('checklist_history')
-      .where({ entity_ref: options.entityRef })
+      .where({ entity_ref: normalisedRef(options.entityRef) })
       .orderBy('id', 'desc')
       .limit(options.limit + 1);
     if (options.itemId) {

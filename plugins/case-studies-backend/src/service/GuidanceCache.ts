@@ -9,11 +9,8 @@ import {
 import { LRUCache } from 'lru-cache';
 import { GuidanceService } from './GuidanceService';
 import { SerialisedJson } from './SerialisedJson';
-import {
-  EntityContext,
-  normalisedRef,
-  readEntityContext,
-} from './readEntityContext';
+import { normalisedRef } from './entityRefs';
+import { EntityContext, readEntityContext } from './readEntityContext';
 
 /** How long one caller's view of an entity (and the guidance drawn from it) is reused at most. */
 const TTL_MS = 15_000;

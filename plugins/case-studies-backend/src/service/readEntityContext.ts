@@ -37,16 +37,6 @@ const NEIGHBOUR_FIELDS = [
   'relations',
 ];
 
-/**
- * An entity ref as stored and cached: the catalog compares refs
- * case-insensitively, so one entity has one key.
- */
-export function normalisedRef(ref: string | CompoundEntityRef): string {
-  return (
-    typeof ref === 'string' ? ref : stringifyEntityRef(ref)
-  ).toLocaleLowerCase('en-US');
-}
-
 function isKind(entity: Entity, kind: string): boolean {
   return entity.kind.toLocaleLowerCase('en-US') === kind;
 }

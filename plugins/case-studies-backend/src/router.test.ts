@@ -9,7 +9,7 @@ import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { caseStudiesPlugin } from '../plugin';
+import { caseStudiesPlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
@@ -289,7 +289,15 @@ describe.each(databases.eachSupportedId())(
           .set('Authorization', asOwner())
           .send({ status: 'done', version: 0 });
         expect(stale.status).toBe(409);
-        expect(stale.body.error.name).toBe('ConflictError');
+        expect(stale.body.error).toEqual({
+          name: 'ConflictError',
+          message: `Checklist item continuous-integration was changed by ${OWNER} (now version 1); you sent version 0`,
+        });
+        expect(stale.body.request).toEqual({
+          method: 'PUT',
+          url: `${base}/checklist/continuous-integration`,
+        });
+        expect(stale.body.response).toEqual({ statusCode: 409 });
         expect(stale.body.current).toMatchObject({
           status: 'in-progress',
           version: 1,

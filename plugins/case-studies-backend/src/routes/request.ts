@@ -1,10 +1,18 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   CHECKLIST_NOTE_MAX_LENGTH,
   CHECKLIST_STATUSES,
   isEvidenceUrl,
 } from '@case-studies/plugin-case-studies-common';
+import { Request } from 'express';
 import { z } from 'zod';
+
+/*
+ * Request parsing for every route: the zod schemas of bodies, queries and
+ * path parameters, and the helpers that apply them. A schema that does not
+ * match is a 400 (InputError) naming each wrong field.
+ */
 
 /**
  * Parses input with a zod schema, or throws an InputError (400) whose message
@@ -31,6 +39,11 @@ export const entityParamsSchema = z.object({
   namespace: refPart,
   name: refPart,
 });
+
+/** The entity of a `/entities/:kind/:namespace/:name/…` route. */
+export function parseEntityRef(req: Request): CompoundEntityRef {
+  return parseInput(entityParamsSchema, req.params, 'path');
+}
 
 const httpUrl = z
   .string()

@@ -1,0 +1,62 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { ChecklistStore } from './database/ChecklistStore';
+import { createEntityRoutes } from './routes/entities';
+import { createKnowledgeRoutes } from './routes/knowledge';
+import { ChecklistService } from './service/ChecklistService';
+import { GuidanceCache } from './service/GuidanceCache';
+import { GuidanceService } from './service/GuidanceService';
+import { SerialisedJson } from './service/SerialisedJson';
+
+/** The services the routes delegate to, built by the plugin. */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  /** `GET /knowledge`: the knowledge base, serialised once */
+  knowledgeResponse: SerialisedJson;
+  guidanceService: GuidanceService;
+  guidanceCache: GuidanceCache;
+  checklistService: ChecklistService;
+  checklistStore: ChecklistStore;
+}
+
+/**
+ * The REST API. Routes live in `routes/`, one module per resource; each
+ * validates input (`routes/request.ts`), authenticates and delegates to the
+ * services: matching and scoring live in the common package, checklist rules
+ * in ChecklistService, persistence in the store.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // The route modules (routes/), one per resource: mount new ones here.
+  router.use(createKnowledgeRoutes(options));
+  router.use(createEntityRoutes(options));
+
+  router.use(
+    (
+      error: Error,
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      // express.json() rejects malformed bodies with a SyntaxError; make it a
+      // Backstage InputError so it is a 400 naming the problem.
+      if (error instanceof SyntaxError && 'body' in error) {
+        next(new InputError(`body: not valid JSON (${error.message})`));
+        return;
+      }
+      next(error);
+    },
+  );
+
+  return router;
+}

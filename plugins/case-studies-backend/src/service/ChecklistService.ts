@@ -1,0 +1,124 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  caseStudiesChecklistUpdatePermission,
+  ChecklistHistoryPage,
+  ChecklistItemState,
+  ChecklistUpdateRequest,
+} from '@case-studies/plugin-case-studies-common';
+import {
+  ChecklistHistoryQuery,
+  ChecklistStore,
+} from '../database/ChecklistStore';
+import { GuidanceCache } from './GuidanceCache';
+
+/** What became of a checklist update. */
+export type ChecklistUpdateResult =
+  /** accepted, or an identical repeat of what is stored: `state` is stored now */
+  | { outcome: 'updated' | 'unchanged'; state: ChecklistItemState }
+  /** the caller's version is stale: nothing was written; `state` is stored now */
+  | { outcome: 'conflict'; state: ChecklistItemState; message: string };
+
+/**
+ * Reads and changes an entity's checklist on behalf of a caller, who sees the
+ * entity only as the catalog lets them (an entity they cannot see is a
+ * NotFoundError).
+ */
+export class ChecklistService {
+  private readonly checklistStore: ChecklistStore;
+  private readonly guidanceCache: GuidanceCache;
+  private readonly permissions: PermissionsService;
+
+  constructor(options: {
+    checklistStore: ChecklistStore;
+    guidanceCache: GuidanceCache;
+    permissions: PermissionsService;
+  }) {
+    this.checklistStore = options.checklistStore;
+    this.guidanceCache = options.guidanceCache;
+    this.permissions = options.permissions;
+  }
+
+  /** A page of the entity's audit trail, newest first. */
+  async getHistory(options: {
+    ref: CompoundEntityRef;
+    query: ChecklistHistoryQuery;
+    credentials: BackstageCredentials;
+  }): Promise<ChecklistHistoryPage> {
+    const { context } = await this.guidanceCache.read(
+      options.ref,
+      options.credentials,
+    );
+    return this.checklistStore.getHistory({
+      ...options.query,
+      entityRef: context.entityRef,
+    });
+  }
+
+  /**
+   * Sets one item's status: only for those the permission framework allows
+   * (NotAllowedError otherwise), and only for an item that applies to the
+   * entity (NotFoundError otherwise). A stale `version` is a conflict.
+   */
+  async updateItem(options: {
+    ref: CompoundEntityRef;
+    itemId: string;
+    update: ChecklistUpdateRequest;
+    /** only users change checklists: the change is recorded as theirs */
+    credentials: BackstageCredentials<BackstageUserPrincipal>;
+  }): Promise<ChecklistUpdateResult> {
+    const { itemId, update, credentials } = options;
+    const { context, guidance } = await this.guidanceCache.read(
+      options.ref,
+      credentials,
+    );
+
+    const [decision] = await this.permissions.authorize(
+      [
+        {
+          permission: caseStudiesChecklistUpdatePermission,
+          resourceRef: context.entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Only the owners of ${context.entityRef} may change its checklist`,
+      );
+    }
+
+    const applicability = guidance.checklist.find(item => item.id === itemId);
+    if (!applicability) {
+      throw new NotFoundError(`No checklist item ${itemId}`);
+    }
+    if (!applicability.applies) {
+      throw new NotFoundError(
+        `Checklist item ${itemId} does not apply to ${context.entityRef}: ${applicability.explanation}`,
+      );
+    }
+
+    const result = await this.checklistStore.applyChange({
+      entityRef: context.entityRef,
+      itemId,
+      status: update.status,
+      note: update.note,
+      evidenceUrl: update.evidenceUrl,
+      expectedVersion: update.version,
+      actor: credentials.principal.userEntityRef,
+    });
+    if (result.outcome === 'conflict') {
+      return {
+        ...result,
+        message: `Checklist item ${itemId} was changed by ${result.state.updatedBy} (now version ${result.state.version}); you sent version ${update.version}`,
+      };
+    }
+    return result;
+  }
+}
