@@ -9,6 +9,7 @@ import { createRouter } from './router';
 import { ChecklistService } from './service/ChecklistService';
 import { GuidanceCache } from './service/GuidanceCache';
 import { GuidanceService } from './service/GuidanceService';
+import { RollupService } from './service/RollupService';
 import { loadKnowledge } from './service/loadKnowledge';
 import { loadScoringRules } from './service/loadScoringRules';
 import { SerialisedJson } from './service/SerialisedJson';
@@ -56,6 +57,15 @@ export const caseStudiesPlugin = createBackendPlugin({
           guidanceCache,
           permissions,
         });
+        const rollupService = new RollupService({
+          catalog,
+          knowledge,
+          scoring,
+          guidanceService,
+          checklistStore,
+          cachedGuidance: (ref, credentials) =>
+            guidanceCache.peek(ref, credentials),
+        });
 
         httpRouter.use(
           await createRouter({
@@ -66,6 +76,7 @@ export const caseStudiesPlugin = createBackendPlugin({
             guidanceCache,
             checklistService,
             checklistStore,
+            rollupService,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

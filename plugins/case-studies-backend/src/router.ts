@@ -5,9 +5,11 @@ import Router from 'express-promise-router';
 import { ChecklistStore } from './database/ChecklistStore';
 import { createEntityRoutes } from './routes/entities';
 import { createKnowledgeRoutes } from './routes/knowledge';
+import { createTeamRoutes } from './routes/teams';
 import { ChecklistService } from './service/ChecklistService';
 import { GuidanceCache } from './service/GuidanceCache';
 import { GuidanceService } from './service/GuidanceService';
+import { RollupService } from './service/RollupService';
 import { SerialisedJson } from './service/SerialisedJson';
 
 /** The services the routes delegate to, built by the plugin. */
@@ -19,6 +21,7 @@ export interface RouterOptions {
   guidanceCache: GuidanceCache;
   checklistService: ChecklistService;
   checklistStore: ChecklistStore;
+  rollupService: RollupService;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function createRouter(
   // The route modules (routes/), one per resource: mount new ones here.
   router.use(createKnowledgeRoutes(options));
   router.use(createEntityRoutes(options));
+  router.use(createTeamRoutes(options));
 
   router.use(
     (

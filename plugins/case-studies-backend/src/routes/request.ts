@@ -4,6 +4,8 @@ import {
   CHECKLIST_NOTE_MAX_LENGTH,
   CHECKLIST_STATUSES,
   isEvidenceUrl,
+  ROLLUP_PAGE_DEFAULT,
+  ROLLUP_PAGE_MAX,
 } from '@case-studies/plugin-case-studies-common';
 import { Request } from 'express';
 import { z } from 'zod';
@@ -44,6 +46,33 @@ export const entityParamsSchema = z.object({
 export function parseEntityRef(req: Request): CompoundEntityRef {
   return parseInput(entityParamsSchema, req.params, 'path');
 }
+
+export const namespacedParamsSchema = z.object({
+  namespace: refPart,
+  name: refPart,
+});
+
+/** The group, system, domain or user of a `/<kind>s/:namespace/:name/…` route. */
+export function parseNamespacedRef(
+  req: Request,
+  kind: string,
+): CompoundEntityRef {
+  return { kind, ...parseInput(namespacedParamsSchema, req.params, 'path') };
+}
+
+export const rollupQuerySchema = z.strictObject({
+  recursive: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform(value => value === 'true'),
+  limit: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, `must be between 1 and ${ROLLUP_PAGE_MAX}`)
+    .max(ROLLUP_PAGE_MAX, `must be between 1 and ${ROLLUP_PAGE_MAX}`)
+    .default(ROLLUP_PAGE_DEFAULT),
+  cursor: z.string().min(1).max(1024).optional(),
+});
 
 const httpUrl = z
   .string()

@@ -145,4 +145,26 @@ describe('GuidanceCache', () => {
       expect(cache.read(ref, credentials)).rejects.toThrow(NotFoundError),
     );
   });
+
+  it("lends a caller's current view to a roll-up without reading the catalog, and nobody else's", async () => {
+    const { source, cache } = setUp();
+    expect(cache.peek('component:default/chat-gateway', credentials)).toBe(
+      undefined,
+    );
+    await cache.read(ref, credentials);
+    const lent = cache.peek('Component:default/chat-gateway', credentials);
+    expect(lent?.companies[0].id).toBe('discord');
+    expect(
+      cache.peek(
+        'component:default/chat-gateway',
+        mockCredentials.user('user:default/bob'),
+      ),
+    ).toBeUndefined();
+    expect(source.reads()).toBe(1);
+
+    await sleep(ttlMs + 50);
+    expect(cache.peek('component:default/chat-gateway', credentials)).toBe(
+      undefined,
+    );
+  });
 });

@@ -42,6 +42,13 @@ function principalKey(credentials: BackstageCredentials): string {
   return principal.userEntityRef ?? `${principal.type}:${principal.subject}`;
 }
 
+function cacheKey(
+  ref: string | CompoundEntityRef,
+  credentials: BackstageCredentials,
+): string {
+  return `${principalKey(credentials)}|${normalisedRef(ref)}`;
+}
+
 /** Which stored states a response reflects: any accepted change alters it. */
 function statesFingerprint(states: ChecklistItemState[]): string {
   return states.map(state => `${state.itemId}@${state.version}`).join(',');
@@ -94,7 +101,7 @@ export class GuidanceCache {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<CachedGuidance> {
-    const key = `${principalKey(credentials)}|${normalisedRef(ref)}`;
+    const key = cacheKey(ref, credentials);
     const context = { ref, credentials };
     const remainingMs = this.entries.getRemainingTTL(key);
     const current = remainingMs > 0;
@@ -114,6 +121,20 @@ export class GuidanceCache {
       });
     }
     return entry!;
+  }
+
+  /**
+   * The guidance the caller's current view of an entity holds, without
+   * reading the catalog; undefined when there is none. Roll-ups use it for
+   * the entities whose tab the caller has just opened.
+   */
+  peek(
+    ref: string | CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Guidance | undefined {
+    const key = cacheKey(ref, credentials);
+    if (!(this.entries.getRemainingTTL(key) > 0)) return undefined;
+    return this.entries.peek(key)?.guidance;
   }
 
   /** The serialised guidance response for the given stored states. */

@@ -1,5 +1,10 @@
+/** Orders strings by code unit, independent of locale. @public */
+export function compareCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /** Orders entries by id, by code unit, independent of locale (internal; not exported by the package). */
 export function byId(a: { id: string }, b: { id: string }): number {
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
+  return compareCodeUnits(a.id, b.id);
 }

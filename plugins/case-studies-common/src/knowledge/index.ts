@@ -3,3 +3,4 @@ export * from './schema';
 export * from './buildKnowledgeBase';
 export * from './KnowledgeBaseError';
 export { canonicalJson, contentHash } from './contentHash';
+export { compareCodeUnits } from './byId';

@@ -54,7 +54,11 @@ describe('entityScore', () => {
   });
 
   it('has no next level at gold', () => {
-    const score = entityScore({ weightedScore: 100 }, [], DEFAULT_SCORING_RULES);
+    const score = entityScore(
+      { weightedScore: 100 },
+      [],
+      DEFAULT_SCORING_RULES,
+    );
     expect(score.level).toBe('gold');
     expect(score.next).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareCodeUnits } from '../knowledge/byId';
 import { SEVERITIES, type Severity } from '../knowledge/schema';
 import type { ChecklistProgress } from './checklistProgress';
 
@@ -156,7 +157,7 @@ export function entityScore(
       (a, b) =>
         b.points - a.points ||
         severityRank(b.severity) - severityRank(a.severity) ||
-        (a.warningId < b.warningId ? -1 : a.warningId > b.warningId ? 1 : 0),
+        compareCodeUnits(a.warningId, b.warningId),
     );
   const penaltyTotal = penalties.reduce((sum, p) => sum + p.points, 0);
   const completion = progress.weightedScore;

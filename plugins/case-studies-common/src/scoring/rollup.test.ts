@@ -60,13 +60,11 @@ function scored(
   });
 }
 
-const titles = new Map<string, { title: string; category: ChecklistCategory }>(
-  [
-    ['ci', { title: 'Continuous integration', category: 'dora-capabilities' }],
-    ['pm', { title: 'Blameless postmortems', category: 'postmortem' }],
-    ['cb', { title: 'Circuit breakers', category: 'resilience' }],
-  ],
-);
+const titles = new Map<string, { title: string; category: ChecklistCategory }>([
+  ['ci', { title: 'Continuous integration', category: 'dora-capabilities' }],
+  ['pm', { title: 'Blameless postmortems', category: 'postmortem' }],
+  ['cb', { title: 'Circuit breakers', category: 'resilience' }],
+]);
 
 describe('scoreEntity', () => {
   it('counts per category, lists open and done items, and leaves exemptions and non-applying items out', () => {
@@ -101,7 +99,12 @@ describe('scoreEntity', () => {
       title: 'Warning b',
       severity: 'critical',
     });
-    expect(entity.warnings).toEqual({ low: 2, medium: 0, high: 0, critical: 1 });
+    expect(entity.warnings).toEqual({
+      low: 2,
+      medium: 0,
+      high: 0,
+      critical: 1,
+    });
     // 100 - 20 - 2 - 2
     expect(entity.score.score).toBe(76);
   });

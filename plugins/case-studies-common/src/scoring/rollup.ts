@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../knowledge/byId';
 import {
   CHECKLIST_CATEGORIES,
   type ChecklistCategory,
@@ -241,11 +242,7 @@ export function summariseScores(
   const scores = entities.map(e => e.score.score).sort((a, b) => a - b);
   const weakestItems = [...itemCounts.entries()]
     .map(([itemId, counts]) => ({ itemId, ...counts }))
-    .sort(
-      (a, b) =>
-        b.open - a.open ||
-        (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
-    )
+    .sort((a, b) => b.open - a.open || compareCodeUnits(a.itemId, b.itemId))
     .slice(0, WEAKEST_ITEMS_LISTED)
     .map(({ itemId, open, applicable: of }) => {
       const item = items.get(itemId);

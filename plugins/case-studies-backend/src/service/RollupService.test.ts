@@ -1,0 +1,358 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  DEFAULT_SCORING_RULES,
+  KnowledgeBase,
+  RollupResponse,
+  RollupScope,
+} from '@case-studies/plugin-case-studies-common';
+import { DatabaseChecklistStore } from '../database/DatabaseChecklistStore';
+import { component, group, rollupCatalog } from '../testing/rollupCatalog';
+import { withRelations } from '../testing/withRelations';
+import { GuidanceService } from './GuidanceService';
+import { loadKnowledge } from './loadKnowledge';
+import { readEntityContext } from './readEntityContext';
+import { RollupService } from './RollupService';
+
+jest.setTimeout(60_000);
+
+const HIDDEN_FROM_MALLORY = 'component:default/hidden-service';
+const alice = mockCredentials.user('user:default/alice');
+const mallory = mockCredentials.user('user:default/mallory');
+
+/**
+ * The in-memory catalog, counting calls, and hiding one entity from mallory
+ * as a permission policy would.
+ */
+function countingCatalog(entities: Entity[]) {
+  const inner = catalogServiceMock({ entities });
+  const calls: string[] = [];
+  const visible = (credentials: BackstageCredentials) => (e?: Entity) =>
+    e !== undefined &&
+    !(
+      (credentials.principal as { userEntityRef?: string }).userEntityRef ===
+        'user:default/mallory' && stringifyEntityRef(e) === HIDDEN_FROM_MALLORY
+    );
+  const catalog: CatalogService = {
+    ...inner,
+    async getEntityByRef(ref, options) {
+      calls.push('getEntityByRef');
+      const entity = await inner.getEntityByRef(ref, options);
+      return visible(options.credentials)(entity) ? entity : undefined;
+    },
+    async getEntitiesByRefs(request, options) {
+      calls.push('getEntitiesByRefs');
+      const response = await inner.getEntitiesByRefs(request, options);
+      return {
+        items: response.items.map(e =>
+          visible(options.credentials)(e) ? e : undefined,
+        ),
+      };
+    },
+    async queryEntities(request, options) {
+      calls.push('queryEntities');
+      const response = await inner.queryEntities(request, options);
+      return {
+        ...response,
+        items: response.items.filter(visible(options.credentials)),
+      };
+    },
+    async getEntities(request, options) {
+      calls.push('getEntities');
+      const response = await inner.getEntities(request, options);
+      return { items: response.items.filter(visible(options.credentials)) };
+    },
+  };
+  return { catalog, calls };
+}
+
+const databases = TestDatabases.create();
+
+let knowledge: KnowledgeBase;
+beforeAll(async () => {
+  knowledge = await loadKnowledge({
+    config: mockServices.rootConfig(),
+    logger: mockServices.logger.mock(),
+  });
+});
+
+describe.each(databases.eachSupportedId())(
+  'RollupService on %s',
+  (databaseId: TestDatabaseId) => {
+    let store: DatabaseChecklistStore;
+
+    beforeEach(async () => {
+      const knex = await databases.init(databaseId);
+      store = await DatabaseChecklistStore.create({
+        database: { getClient: async () => knex, migrations: { skip: false } },
+      });
+    });
+
+    function service(entities = rollupCatalog) {
+      const { catalog, calls } = countingCatalog(entities);
+      const guidanceService = new GuidanceService(
+        knowledge,
+        DEFAULT_SCORING_RULES,
+      );
+      const rollups = new RollupService({
+        catalog,
+        knowledge,
+        scoring: DEFAULT_SCORING_RULES,
+        guidanceService,
+        checklistStore: store,
+      });
+      const progress = (
+        scope: RollupScope,
+        name: string,
+        options: {
+          recursive?: boolean;
+          limit?: number;
+          cursor?: string;
+          credentials?: BackstageCredentials;
+        } = {},
+      ) =>
+        rollups.progress({
+          scope,
+          ref: { kind: scope, namespace: 'default', name },
+          recursive: options.recursive ?? true,
+          page: { limit: options.limit ?? 100, cursor: options.cursor },
+          credentials: options.credentials ?? alice,
+        });
+      return { progress, catalog, calls, guidanceService };
+    }
+
+    const names = (response: RollupResponse) =>
+      response.entities.map(e => e.name).sort();
+
+    it('rolls up every entity a group owns through three levels of sub-teams, each with its owning sub-team', async () => {
+      const { progress } = service();
+      const response = await progress('group', 'org');
+
+      expect(names(response)).toEqual([
+        'checkout',
+        'hidden-service',
+        'ledger',
+        'ledger-db',
+        'payments-system',
+        'portal',
+        'root-tool',
+      ]);
+      expect(response.totalEntities).toBe(7);
+      expect(response.summary.entities).toBe(7);
+      expect(response.title).toBe('The Organisation');
+      const teamOf = Object.fromEntries(
+        response.entities.map(e => [e.name, e.team]),
+      );
+      expect(teamOf).toMatchObject({
+        ledger: 'group:default/payments-core',
+        checkout: 'group:default/payments',
+        portal: 'group:default/platform',
+        'root-tool': 'group:default/org',
+      });
+      expect(
+        response.teams.map(t => [t.entityRef, t.parent, t.summary.entities]),
+      ).toEqual([
+        ['group:default/org', undefined, 1],
+        ['group:default/engineering', 'group:default/org', 0],
+        ['group:default/empty-team', 'group:default/org', 0],
+        ['group:default/payments', 'group:default/engineering', 3],
+        ['group:default/platform', 'group:default/engineering', 1],
+        ['group:default/payments-core', 'group:default/payments', 2],
+      ]);
+    });
+
+    it('leaves sub-teams out when not recursive', async () => {
+      const { progress } = service();
+      const response = await progress('group', 'org', { recursive: false });
+      expect(names(response)).toEqual(['root-tool']);
+      expect(response.recursive).toBe(false);
+      expect(response.teams.map(t => t.entityRef)).toEqual([
+        'group:default/org',
+      ]);
+    });
+
+    it('walks a cycle in group parents once', async () => {
+      const { progress } = service();
+      const response = await progress('group', 'loop-a');
+      expect(names(response)).toEqual(['loop-a-service', 'loop-b-service']);
+      expect(response.teams.map(t => t.entityRef)).toEqual([
+        'group:default/loop-a',
+        'group:default/loop-b',
+      ]);
+    });
+
+    it('gives an empty roll-up for a group that owns nothing', async () => {
+      const { progress } = service();
+      const response = await progress('group', 'empty-team');
+      expect(response.entities).toEqual([]);
+      expect(response.totalEntities).toBe(0);
+      expect(response.summary).toMatchObject({
+        entities: 0,
+        meanScore: null,
+        medianScore: null,
+      });
+      expect(response.nextCursor).toBeUndefined();
+    });
+
+    it("shows a user the roll-up of the user's groups and what the user owns, and keeps a user's entity out of the group's", async () => {
+      const { progress } = service();
+      const bob = await progress('user', 'bob');
+      expect(names(bob)).toEqual(['bob-script', 'portal']);
+      expect(bob.entities.find(e => e.name === 'bob-script')?.team).toBe(
+        'user:default/bob',
+      );
+
+      const platform = await progress('group', 'platform');
+      expect(names(platform)).toEqual(['portal']);
+
+      const aliceTeams = await progress('user', 'alice');
+      expect(names(aliceTeams)).toEqual([
+        'checkout',
+        'hidden-service',
+        'ledger',
+        'ledger-db',
+        'payments-system',
+      ]);
+    });
+
+    it('leaves out an entity the caller may not see, without an error', async () => {
+      const { progress } = service();
+      const asMallory = await progress('group', 'payments', {
+        credentials: mallory,
+      });
+      const asAlice = await progress('group', 'payments');
+      expect(names(asMallory)).not.toContain('hidden-service');
+      expect(names(asAlice)).toContain('hidden-service');
+      expect(asMallory.totalEntities).toBe(asAlice.totalEntities - 1);
+    });
+
+    it("rolls up a system's components and resources, and a domain's systems' ones, with their owners as teams", async () => {
+      const { progress } = service();
+      const system = await progress('system', 'payments-system');
+      expect(names(system)).toEqual(['checkout', 'ledger', 'ledger-db']);
+      expect(system.teams.map(t => t.entityRef).sort()).toEqual([
+        'group:default/payments',
+        'group:default/payments-core',
+      ]);
+      const domain = await progress('domain', 'money');
+      expect(names(domain)).toEqual(['checkout', 'ledger', 'ledger-db']);
+    });
+
+    it('pages through every entity exactly once, with totals over all of them on every page', async () => {
+      const { progress } = service();
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await progress('group', 'org', { limit: 2, cursor });
+        expect(page.totalEntities).toBe(7);
+        expect(page.summary.entities).toBe(7);
+        expect(page.entities.length).toBeLessThanOrEqual(2);
+        seen.push(...page.entities.map(e => e.entityRef));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor);
+      expect(pages).toBe(4);
+      expect(new Set(seen).size).toBe(7);
+      expect(seen).toHaveLength(7);
+    });
+
+    it('rejects a cursor it did not make, and a group that is not there', async () => {
+      const { progress } = service();
+      await expect(
+        progress('group', 'org', { cursor: 'not-a-cursor' }),
+      ).rejects.toThrow(InputError);
+      await expect(progress('group', 'nobody')).rejects.toThrow(NotFoundError);
+      // A user is not a group.
+      await expect(progress('group', 'alice')).rejects.toThrow(NotFoundError);
+    });
+
+    it('counts stored checklist states in the scores', async () => {
+      const { progress } = service();
+      const before = await progress('group', 'payments-core');
+      const ledger = before.entities.find(e => e.name === 'ledger')!;
+      const [open] = ledger.openItems;
+      await store.applyChange({
+        entityRef: ledger.entityRef,
+        itemId: open,
+        status: 'done',
+        actor: 'user:default/alice',
+      });
+      const after = await progress('group', 'payments-core');
+      const ledgerAfter = after.entities.find(e => e.name === 'ledger')!;
+      expect(ledgerAfter.done).toBe(ledger.done + 1);
+      expect(ledgerAfter.openItems).not.toContain(open);
+      expect(ledgerAfter.score.completion).toBeGreaterThan(
+        ledger.score.completion,
+      );
+      expect(after.summary.done).toBe(before.summary.done + 1);
+    });
+
+    it('scores every entity exactly as its own guidance does', async () => {
+      const { progress, catalog, guidanceService } = service();
+      const response = await progress('group', 'org');
+      for (const scored of response.entities) {
+        const context = await readEntityContext({
+          catalog,
+          ref: parseEntityRef(scored.entityRef),
+          credentials: alice,
+        });
+        const { profile, guidance } = guidanceService.evaluate(context);
+        const alone = guidanceService.respond(
+          context.entity,
+          profile,
+          guidance,
+          await store.getStates(scored.entityRef),
+        );
+        expect({ ref: scored.entityRef, score: scored.score }).toEqual({
+          ref: scored.entityRef,
+          score: alone.score,
+        });
+        expect(scored.done).toBe(alone.progress.done);
+      }
+    });
+
+    it('reads a 50-component team in a handful of catalog calls', async () => {
+      const team = withRelations([
+        group('big-team'),
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'System',
+          metadata: { name: 'big-system', namespace: 'default' },
+          spec: { owner: 'big-team' },
+        },
+        ...Array.from({ length: 50 }, (_, i) => ({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: { name: `db-${i}`, namespace: 'default' },
+          spec: { type: 'database', owner: 'big-team' },
+        })),
+        ...Array.from({ length: 50 }, (_, i) =>
+          component(`service-${i}`, 'big-team', {
+            system: 'big-system',
+            dependsOn: [`resource:db-${i}`],
+          }),
+        ),
+      ]);
+      const { progress, calls } = service(team);
+      const response = await progress('group', 'big-team');
+      expect(response.totalEntities).toBe(101);
+      // The group, the owned entities, the system's components, the
+      // neighbours: not one call per entity.
+      expect(calls.length).toBeLessThanOrEqual(6);
+    });
+  },
+);

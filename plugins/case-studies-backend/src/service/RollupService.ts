@@ -1,0 +1,473 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  RELATION_MEMBER_OF,
+  RELATION_OWNED_BY,
+  RELATION_PARENT_OF,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ChecklistCategory,
+  compareCodeUnits,
+  entityChecklist,
+  Guidance,
+  KnowledgeBase,
+  RollupResponse,
+  RollupScope,
+  RollupTeam,
+  ScoredEntity,
+  scoreEntity,
+  ScoringRules,
+  summariseScores,
+} from '@case-studies/plugin-case-studies-common';
+import { ChecklistStore } from '../database/ChecklistStore';
+import { GuidanceService } from './GuidanceService';
+import {
+  entitiesByRefs,
+  kindOfRef,
+  queryAllEntities,
+  readEntityContexts,
+  relationTargets,
+} from './readEntityContext';
+import { normalisedRef } from './entityRefs';
+
+/** The kinds of a team's entities that a roll-up scores. */
+const OWNED_KINDS = ['component', 'api', 'resource', 'system'];
+
+/** The kinds a system's (and a domain's systems') roll-up covers. */
+const SYSTEM_MEMBER_KINDS = ['component', 'resource'];
+
+/** A page of a roll-up's entities. */
+export interface RollupPage {
+  limit: number;
+  /** `nextCursor` of the previous page */
+  cursor?: string;
+}
+
+/** A team of the roll-up as it was walked. */
+interface WalkedTeam {
+  entity: Entity;
+  parent?: string;
+}
+
+/** What a roll-up reads from the catalog before it is scored. */
+interface RollupEntities {
+  subject: Entity;
+  /** the owners of the roll-up's entities, walked or found */
+  teams: WalkedTeam[];
+  entities: Entity[];
+  /** the owner within the roll-up of each entity, by ref key */
+  teamOf: Map<string, string>;
+  /** entities read in full besides `entities`, not to be read again */
+  known: Entity[];
+  /** component counts of owners whose every component was read */
+  ownedComponents?: Map<string, number>;
+}
+
+/** Guidance the caller has computed recently, if any (see GuidanceCache.peek). */
+export type CachedGuidanceLookup = (
+  entityRef: string,
+  credentials: BackstageCredentials,
+) => Guidance | undefined;
+
+function encodeCursor(afterKey: string): string {
+  return Buffer.from(JSON.stringify({ after: afterKey }), 'utf8').toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string): string {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (typeof decoded?.after === 'string') return decoded.after;
+  } catch {
+    // reported below
+  }
+  throw new InputError(
+    'Invalid request: query.cursor: must be a cursor returned by a previous page',
+  );
+}
+
+function titleOf(entity: Entity | undefined): string | undefined {
+  const title = entity?.metadata.title;
+  return typeof title === 'string' ? title : undefined;
+}
+
+function stringAt(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Team, system, domain and user roll-ups: reads the entities below the
+ * subject and their neighbours from the catalog in batches with the caller's
+ * credentials (an entity the caller cannot see is simply absent), their
+ * checklist states in one store call, and scores them with the common rules.
+ */
+export class RollupService {
+  private readonly itemTitles: Map<
+    string,
+    { title: string; category: ChecklistCategory }
+  >;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      knowledge: KnowledgeBase;
+      scoring: ScoringRules;
+      guidanceService: GuidanceService;
+      checklistStore: ChecklistStore;
+      cachedGuidance?: CachedGuidanceLookup;
+    },
+  ) {
+    this.itemTitles = new Map(
+      options.knowledge.checklist.map(item => [
+        item.id,
+        { title: item.title, category: item.category },
+      ]),
+    );
+  }
+
+  async progress(options: {
+    scope: RollupScope;
+    ref: CompoundEntityRef;
+    recursive: boolean;
+    page: RollupPage;
+    credentials: BackstageCredentials;
+  }): Promise<RollupResponse> {
+    const { scope, ref, credentials } = options;
+    const afterKey = options.page.cursor
+      ? decodeCursor(options.page.cursor)
+      : undefined;
+    const subject = await this.options.catalog.getEntityByRef(
+      { ...ref, kind: scope },
+      { credentials },
+    );
+    if (!subject) {
+      throw new NotFoundError(
+        `No ${scope} ${stringifyEntityRef({ ...ref, kind: scope })} found`,
+      );
+    }
+    const recursive =
+      scope === 'group' || scope === 'user' ? options.recursive : false;
+    const read = await this.readEntities(
+      scope,
+      subject,
+      recursive,
+      credentials,
+    );
+    const scored = await this.score(read, credentials);
+
+    const teams: RollupTeam[] = read.teams.map(team => {
+      const teamRef = stringifyEntityRef(team.entity);
+      return {
+        entityRef: teamRef,
+        title: titleOf(team.entity),
+        parent: team.parent,
+        summary: summariseScores(
+          scored.filter(entity => entity.team === teamRef),
+          this.itemTitles,
+        ),
+      };
+    });
+
+    const ordered = scored
+      .map(entity => ({ key: normalisedRef(entity.entityRef), entity }))
+      .sort((a, b) => compareCodeUnits(a.key, b.key));
+    // Keyset paging: the page starts after the last ref of the previous one,
+    // so an entity added or removed meanwhile shifts nothing.
+    const firstAfter =
+      afterKey === undefined
+        ? 0
+        : ordered.findIndex(({ key }) => key > afterKey);
+    const start = firstAfter === -1 ? ordered.length : firstAfter;
+    const page = ordered.slice(start, start + options.page.limit);
+    const hasMore = start + page.length < ordered.length;
+
+    return {
+      scope,
+      entityRef: stringifyEntityRef(subject),
+      title: titleOf(subject),
+      recursive,
+      knowledgeVersion: this.options.knowledge.version,
+      scoring: this.options.scoring,
+      summary: summariseScores(scored, this.itemTitles),
+      teams,
+      entities: page.map(({ entity }) => entity),
+      totalEntities: scored.length,
+      nextCursor:
+        hasMore && page.length > 0
+          ? encodeCursor(page[page.length - 1].key)
+          : undefined,
+    };
+  }
+
+  private readEntities(
+    scope: RollupScope,
+    subject: Entity,
+    recursive: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<RollupEntities> {
+    switch (scope) {
+      case 'group':
+        return this.readOwned(subject, [subject], recursive, credentials);
+      case 'user':
+        return this.readUser(subject, recursive, credentials);
+      case 'system':
+        return this.readSystemMembers(subject, [subject], credentials);
+      case 'domain':
+        return this.readDomain(subject, credentials);
+      default:
+        throw new InputError(`Unknown roll-up scope ${scope}`);
+    }
+  }
+
+  /**
+   * The groups below the roots, one `getEntitiesByRefs` per level; a group
+   * met twice (a cycle in the parents, or two paths) is walked once.
+   */
+  private async walkTeams(
+    roots: Entity[],
+    recursive: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<WalkedTeam[]> {
+    const walked: WalkedTeam[] = roots.map(entity => ({ entity }));
+    const seen = new Set(roots.map(r => normalisedRef(stringifyEntityRef(r))));
+    let frontier = roots;
+    while (recursive && frontier.length > 0) {
+      const childParent = new Map<string, string>();
+      for (const parent of frontier) {
+        for (const child of relationTargets(parent, RELATION_PARENT_OF)) {
+          if (kindOfRef(child) !== 'group' || seen.has(normalisedRef(child)))
+            continue;
+          if (!childParent.has(normalisedRef(child))) {
+            childParent.set(normalisedRef(child), stringifyEntityRef(parent));
+          }
+        }
+      }
+      if (childParent.size === 0) break;
+      const children = await entitiesByRefs(
+        this.options.catalog,
+        [...childParent.keys()],
+        credentials,
+        'full',
+      );
+      frontier = [];
+      for (const child of children) {
+        const key = normalisedRef(stringifyEntityRef(child));
+        if (seen.has(key)) continue;
+        seen.add(key);
+        walked.push({ entity: child, parent: childParent.get(key) });
+        frontier.push(child);
+      }
+    }
+    return walked;
+  }
+
+  /** Every entity owned by the roots or (recursive) the groups below them. */
+  private async readOwned(
+    subject: Entity,
+    roots: Entity[],
+    recursive: boolean,
+    credentials: BackstageCredentials,
+    owners: Entity[] = [],
+  ): Promise<RollupEntities> {
+    const groups = await this.walkTeams(roots, recursive, credentials);
+    const teams = [...owners.map(entity => ({ entity })), ...groups];
+    const teamKeys = new Map(
+      teams.map(team => [
+        normalisedRef(stringifyEntityRef(team.entity)),
+        stringifyEntityRef(team.entity),
+      ]),
+    );
+    const entities = await queryAllEntities(
+      this.options.catalog,
+      {
+        kinds: OWNED_KINDS,
+        anyOf: { field: 'relations.ownedBy', values: [...teamKeys.values()] },
+      },
+      credentials,
+    );
+    const teamOf = new Map<string, string>();
+    // Every component these owners have is here, so their counts need no call.
+    const ownedComponents = new Map<string, number>(
+      [...teamKeys.keys()].map(key => [key, 0]),
+    );
+    for (const entity of entities) {
+      const key = normalisedRef(stringifyEntityRef(entity));
+      for (const owner of relationTargets(entity, RELATION_OWNED_BY)) {
+        const team = teamKeys.get(normalisedRef(owner));
+        if (!team) continue;
+        if (!teamOf.has(key)) teamOf.set(key, team);
+        if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
+          ownedComponents.set(
+            normalisedRef(owner),
+            (ownedComponents.get(normalisedRef(owner)) ?? 0) + 1,
+          );
+        }
+      }
+    }
+    return {
+      subject,
+      teams,
+      entities,
+      teamOf,
+      known: teams.map(team => team.entity),
+      ownedComponents,
+    };
+  }
+
+  /** The roll-up of a user's groups (and theirs), with what the user owns. */
+  private async readUser(
+    user: Entity,
+    recursive: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<RollupEntities> {
+    const groups = await entitiesByRefs(
+      this.options.catalog,
+      relationTargets(user, RELATION_MEMBER_OF).filter(
+        ref => kindOfRef(ref) === 'group',
+      ),
+      credentials,
+      'full',
+    );
+    return this.readOwned(user, groups, recursive, credentials, [user]);
+  }
+
+  /** A system's components and resources, or those of several systems. */
+  private async readSystemMembers(
+    subject: Entity,
+    systems: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<RollupEntities> {
+    const entities = await queryAllEntities(
+      this.options.catalog,
+      {
+        kinds: SYSTEM_MEMBER_KINDS,
+        anyOf: {
+          field: 'relations.partOf',
+          values: systems.map(system => stringifyEntityRef(system)),
+        },
+      },
+      credentials,
+    );
+    const teamOf = new Map<string, string>();
+    const ownerRefs = new Map<string, string>();
+    for (const entity of entities) {
+      const owner = relationTargets(entity, RELATION_OWNED_BY)[0];
+      if (!owner) continue;
+      teamOf.set(normalisedRef(stringifyEntityRef(entity)), owner);
+      ownerRefs.set(normalisedRef(owner), owner);
+    }
+    const owners = await entitiesByRefs(
+      this.options.catalog,
+      [...ownerRefs.values()],
+      credentials,
+      'full',
+    );
+    // The owners' refs as the catalog spells them, so teams and entities agree.
+    for (const [key, owner] of teamOf) {
+      const found = owners.find(
+        o => normalisedRef(stringifyEntityRef(o)) === normalisedRef(owner),
+      );
+      if (found) teamOf.set(key, stringifyEntityRef(found));
+      else teamOf.delete(key);
+    }
+    return {
+      subject,
+      teams: owners.map(entity => ({ entity })),
+      entities,
+      teamOf,
+      known: [subject, ...systems, ...owners],
+    };
+  }
+
+  /** The components and resources of a domain's systems. */
+  private async readDomain(
+    domain: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<RollupEntities> {
+    const systems = await queryAllEntities(
+      this.options.catalog,
+      {
+        kinds: ['system'],
+        filter: { 'relations.partOf': stringifyEntityRef(domain) },
+      },
+      credentials,
+    );
+    const partOfDomain = systems.filter(system =>
+      relationTargets(system, RELATION_PART_OF).some(
+        ref => normalisedRef(ref) === normalisedRef(stringifyEntityRef(domain)),
+      ),
+    );
+    if (partOfDomain.length === 0) {
+      return {
+        subject: domain,
+        teams: [],
+        entities: [],
+        teamOf: new Map(),
+        known: [],
+      };
+    }
+    return this.readSystemMembers(domain, partOfDomain, credentials);
+  }
+
+  /** Profiles, guidance, stored states (one store call) and scores. */
+  private async score(
+    read: RollupEntities,
+    credentials: BackstageCredentials,
+  ): Promise<ScoredEntity[]> {
+    const { catalog, guidanceService, checklistStore, knowledge, scoring } =
+      this.options;
+    const refs = read.entities.map(entity => stringifyEntityRef(entity));
+    const cached = new Map<string, Guidance>();
+    for (const ref of refs) {
+      const guidance = this.options.cachedGuidance?.(ref, credentials);
+      if (guidance) cached.set(normalisedRef(ref), guidance);
+    }
+    const [contexts, states] = await Promise.all([
+      readEntityContexts({
+        catalog,
+        entities: read.entities.filter(
+          entity => !cached.has(normalisedRef(stringifyEntityRef(entity))),
+        ),
+        credentials,
+        known: read.known,
+        ownedComponents: read.ownedComponents,
+      }),
+      checklistStore.getStatesForEntities(refs),
+    ]);
+
+    return read.entities.map((entity, index) => {
+      const ref = refs[index];
+      const key = normalisedRef(ref);
+      const guidance =
+        cached.get(key) ??
+        guidanceService.evaluate(contexts.get(key)!).guidance;
+      const checklist = entityChecklist({
+        entity,
+        guidance,
+        knowledge,
+        states: states.get(ref) ?? [],
+      });
+      return scoreEntity({
+        identity: {
+          entityRef: ref,
+          kind: entity.kind,
+          type: stringAt(entity.spec?.type),
+          name: entity.metadata.name,
+          namespace: entity.metadata.namespace ?? 'default',
+          title: titleOf(entity),
+          lifecycle: stringAt(entity.spec?.lifecycle),
+          team: read.teamOf.get(key),
+        },
+        checklist,
+        antipatterns: guidance.antipatterns,
+        rules: scoring,
+      });
+    });
+  }
+}
