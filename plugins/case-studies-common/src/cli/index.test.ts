@@ -128,6 +128,21 @@ describe('case-studies match', () => {
     const parsed = JSON.parse(out);
     expect(parsed.profile.entityRef).toBe('component:default/chat-gateway');
     expect(parsed.guidance.companies[0].id).toBe('discord');
+    expect(parsed.score.level).toMatch(/^(none|bronze|silver|gold)$/);
+  });
+
+  it('prints the score with each warning it loses points for', () => {
+    const { code, out } = run(
+      'match',
+      demo('components.yaml'),
+      '--entity',
+      'payout-orchestrator',
+      ...DEMO_NEIGHBOURS,
+    );
+    expect(code).toBe(EXIT_OK);
+    const scoreSection = out.split('\nScore\n')[1].split('\n\n')[0];
+    expect(scoreSection).toMatch(/^ {2}\d+\/100, /);
+    expect(scoreSection).toContain('-20 critical warning: ');
   });
 
   it('adds extra knowledge files', () => {

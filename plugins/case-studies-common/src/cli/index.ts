@@ -16,6 +16,8 @@ import { SEVERITIES, type Severity } from '../knowledge/schema';
 import { guidance } from '../matching/guidance';
 import { profile } from '../profile/profile';
 import { neighboursFromEntities } from '../profile/neighbours';
+import { entityChecklist } from '../scoring/entityChecklist';
+import { DEFAULT_SCORING_RULES, entityScore } from '../scoring/entityScore';
 import {
   CatalogDocument,
   CatalogFileError,
@@ -153,15 +155,28 @@ function runMatch(argv: string[], io: CliIo): number {
     ),
   );
   const result = guidance(serviceProfile, knowledge);
+  // Without a backend there are no stored statuses: automatic evidence is
+  // what counts as done, so this is the score before anyone ticks an item.
+  const checklist = entityChecklist({
+    entity: target.entity,
+    guidance: result,
+    knowledge,
+    states: [],
+  });
+  const score = entityScore(
+    checklist.progress,
+    result.antipatterns,
+    DEFAULT_SCORING_RULES,
+  );
 
   io.out(
     values.json
       ? `${JSON.stringify(
-          { profile: serviceProfile, guidance: result },
+          { profile: serviceProfile, guidance: result, score },
           null,
           2,
         )}\n`
-      : renderReport(serviceProfile, result),
+      : renderReport(serviceProfile, result, checklist, score),
   );
 
   if (failOn) {

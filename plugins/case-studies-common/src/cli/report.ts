@@ -1,6 +1,8 @@
 import { PROFILE_ATTRIBUTES } from '../knowledge/conditions';
 import type { Guidance } from '../matching/guidance';
 import type { ProfileValue, ServiceProfile } from '../profile/types';
+import type { EntityChecklist } from '../scoring/entityChecklist';
+import type { EntityScore } from '../scoring/entityScore';
 
 const TOP_COMPANIES = 5;
 
@@ -16,6 +18,8 @@ function section(title: string, lines: string[]): string[] {
 export function renderReport(
   serviceProfile: ServiceProfile,
   result: Guidance,
+  checklist: EntityChecklist,
+  score: EntityScore,
 ): string {
   const width = Math.max(...PROFILE_ATTRIBUTES.map(a => a.length)) + 2;
   const profileLines = PROFILE_ATTRIBUTES.map(attribute => {
@@ -83,10 +87,29 @@ export function renderReport(
     pattern =>
       `  - ${pattern.name} (${pattern.adoption}): ${pattern.reason} [${pattern.explanation}]`,
   );
-  const applicable = result.checklist.filter(item => item.applies);
+  const applicable = checklist.items.filter(item => item.applies);
   const checklistLines = applicable.map(
-    item => `  [ ] ${item.title} (${item.category}, weight ${item.weight})`,
+    item =>
+      `  [${item.automatic.satisfied ? 'x' : ' '}] ${item.title} (${
+        item.category
+      }, weight ${item.weight})${
+        item.automatic.satisfied ? ' - shown by the catalog' : ''
+      }`,
   );
+  const scoreLines = [
+    `  ${score.score}/100, ${
+      score.level === 'none' ? 'no level yet' : score.level
+    }${
+      score.next
+        ? `; ${score.next.pointsNeeded} points to ${score.next.level}`
+        : ''
+    }`,
+    `  checklist completion ${score.completion} (automatic evidence only; statuses are kept by the backend)`,
+    ...score.penalties.map(
+      penalty =>
+        `  -${penalty.points} ${penalty.severity} warning: ${penalty.title}`,
+    ),
+  ];
   const tellUsMoreLines = result.tellUsMore.map(
     missing =>
       `  ${missing.yaml}    # ${
@@ -100,12 +123,13 @@ export function renderReport(
     ...section('Facts', factLines),
     ...section('Conflicts (the stronger source won)', conflictLines),
     ...section('Ignored values', rejectedLines),
+    ...section('Score', scoreLines),
     ...section('Companies like this service', companyLines),
     ...section('Warnings', warningLines.length > 0 ? warningLines : ['  none']),
     ...section('Lessons that apply', lessonLines),
     ...section('Patterns that apply', patternLines),
     ...section(
-      `Checklist: ${applicable.length} of ${result.checklist.length} items apply`,
+      `Checklist: ${applicable.length} of ${checklist.items.length} items apply`,
       checklistLines,
     ),
     ...section(
