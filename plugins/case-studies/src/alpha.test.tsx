@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { Entity } from '@backstage/catalog-model';
 import {
   createExtensionTester,
   mockApis,
@@ -8,12 +9,23 @@ import {
   ApiBlueprint,
   coreExtensionData,
 } from '@backstage/frontend-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { caseStudiesApiRef, CaseStudiesClient } from './api';
 import caseStudiesPlugin from './alpha';
-import { ledgerEntity, mockCaseStudiesApi } from './testing/fixtures';
+import {
+  ledgerEntity,
+  mockCaseStudiesApi,
+  paymentsTeamEntity,
+} from './testing/fixtures';
 
 jest.setTimeout(30_000);
 
@@ -23,6 +35,22 @@ describe('the /alpha plugin', () => {
       [caseStudiesApiRef, mockCaseStudiesApi()],
       mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
     ] as const;
+
+  /** Renders an extension for an entity, with the catalog's entity route mounted for links. */
+  const renderForEntity = (
+    tester: ReturnType<typeof createExtensionTester>,
+    entity: Entity,
+  ) =>
+    renderInTestApp(
+      <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>,
+      {
+        apis: apis(),
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name':
+            convertLegacyRouteRef(entityRouteRef),
+        },
+      },
+    );
 
   it('provides the API client', async () => {
     const tester = createExtensionTester(
@@ -61,12 +89,7 @@ describe('the /alpha plugin', () => {
       'Case Studies',
     );
 
-    renderInTestApp(
-      <EntityProvider entity={ledgerEntity}>
-        {tester.reactElement()}
-      </EntityProvider>,
-      { apis: apis() },
-    );
+    renderForEntity(tester, ledgerEntity);
     expect(
       await screen.findByText('Companies like this service'),
     ).toBeInTheDocument();
@@ -81,13 +104,40 @@ describe('the /alpha plugin', () => {
     const tester = createExtensionTester(
       caseStudiesPlugin.getExtension('entity-card:case-studies'),
     );
-    renderInTestApp(
-      <EntityProvider entity={ledgerEntity}>
-        {tester.reactElement()}
-      </EntityProvider>,
-      { apis: apis() },
+    renderForEntity(tester, ledgerEntity);
+    expect(await screen.findByText('Score 25')).toBeInTheDocument();
+  });
+
+  it('shows the roll-up in the same tab on group pages', async () => {
+    const tester = createExtensionTester(
+      caseStudiesPlugin.getExtension('entity-content:case-studies'),
     );
-    expect(await screen.findByText('Score 50')).toBeInTheDocument();
+    renderForEntity(tester, paymentsTeamEntity);
+    expect(await screen.findByText('Team progress')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'refunds-worker' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/refunds-worker/case-studies',
+    );
+  });
+
+  it('provides the team progress card, on group pages only', async () => {
+    const tester = createExtensionTester(
+      caseStudiesPlugin.getExtension('entity-card:case-studies/team-progress'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(paymentsTeamEntity)).toBe(true);
+    expect(filter(ledgerEntity)).toBe(false);
+
+    renderForEntity(tester, paymentsTeamEntity);
+    expect(await screen.findByText('Mean score 45')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'refunds-worker' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/refunds-worker/case-studies',
+    );
   });
 
   it('provides the library page at /case-studies', async () => {

@@ -23,7 +23,7 @@ const caseStudiesApi = ApiBlueprint.make({
     }),
 });
 
-/** The Case Studies tab on every entity page. */
+/** The Case Studies tab on every entity page (a roll-up on groups, systems, domains and users). */
 const caseStudiesEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'case-studies',
@@ -46,6 +46,19 @@ const caseStudiesEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** The group overview card: mean score, levels, the three lowest scores. */
+const caseStudiesTeamProgressCard = EntityCardBlueprint.make({
+  name: 'team-progress',
+  params: {
+    type: 'info',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityTeamProgressCard').then(m => (
+        <m.EntityTeamProgressCard />
+      )),
+  },
+});
+
 /** The knowledge library at /case-studies. */
 const caseStudiesPage = PageBlueprint.make({
   params: {
@@ -60,7 +73,9 @@ const caseStudiesPage = PageBlueprint.make({
 /**
  * The Case Studies plugin for the new frontend system: the API, the entity
  * tab (`entity-content:case-studies`), the overview card
- * (`entity-card:case-studies`) and the page (`page:case-studies`).
+ * (`entity-card:case-studies`), the group overview card
+ * (`entity-card:case-studies/team-progress`) and the page
+ * (`page:case-studies`).
  *
  * @alpha
  */
@@ -71,6 +86,7 @@ export default createFrontendPlugin({
     caseStudiesApi,
     caseStudiesEntityContent,
     caseStudiesEntityCard,
+    caseStudiesTeamProgressCard,
     caseStudiesPage,
   ],
 });

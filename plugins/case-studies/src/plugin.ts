@@ -25,7 +25,11 @@ export const caseStudiesPlugin = createPlugin({
   },
 });
 
-/** The Case Studies tab, for `EntityLayout.Route path="/case-studies"` on any entity page. @public */
+/**
+ * The Case Studies tab, for `EntityLayout.Route path="/case-studies"` on any
+ * entity page. On group, system, domain and user pages it shows the roll-up
+ * of the entities below them. @public
+ */
 export const EntityCaseStudiesContent = caseStudiesPlugin.provide(
   createRoutableExtension({
     name: 'EntityCaseStudiesContent',
@@ -48,6 +52,23 @@ export const EntityCaseStudiesCard = caseStudiesPlugin.provide(
       lazy: () =>
         import('./components/EntityCaseStudiesCard').then(
           m => m.EntityCaseStudiesCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The group overview card: mean score, level distribution and the three
+ * lowest-scoring entities of the team and its sub-teams, with a link to the
+ * tab (at `case-studies` next to the overview). @public
+ */
+export const EntityTeamProgressCard = caseStudiesPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamProgressCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamProgressCard').then(
+          m => m.EntityTeamProgressCard,
         ),
     },
   }),

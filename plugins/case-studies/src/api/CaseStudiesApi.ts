@@ -6,6 +6,7 @@ import {
   ChecklistUpdateRequest,
   GuidanceResponse,
   KnowledgeBase,
+  RollupResponse,
 } from '@case-studies/plugin-case-studies-common';
 
 /** Options of {@link CaseStudiesApi.getChecklistHistory}. @public */
@@ -15,6 +16,16 @@ export interface ChecklistHistoryOptions {
   /** at most this many entries (the backend caps it at 200) */
   limit?: number;
   /** `nextCursor` of the previous page, to read older entries */
+  cursor?: string;
+}
+
+/** Options of {@link CaseStudiesApi.getProgress}. @public */
+export interface ProgressOptions {
+  /** for groups (and users): include the entities of sub-teams; the backend's default is `true` */
+  recursive?: boolean;
+  /** entities per page, at most `ROLLUP_PAGE_MAX` (500) */
+  limit?: number;
+  /** `nextCursor` of the previous page */
   cursor?: string;
 }
 
@@ -45,6 +56,16 @@ export interface CaseStudiesApi {
     entity: CompoundEntityRef,
     options?: ChecklistHistoryOptions,
   ): Promise<ChecklistHistoryPage>;
+  /**
+   * The roll-up of a group (its entities, through sub-teams unless
+   * `recursive` is false), a system (its components), a domain (its
+   * systems) or a user (the user's groups): one page of scored entities,
+   * with totals over all of them. Rejects for other kinds.
+   */
+  getProgress(
+    entity: CompoundEntityRef,
+    options?: ProgressOptions,
+  ): Promise<RollupResponse>;
 }
 
 /** @public */

@@ -1,5 +1,9 @@
 import { ResponseError } from '@backstage/errors';
-import { conflictState, ledgerGuidance } from '../testing/fixtures';
+import {
+  conflictState,
+  ledgerGuidance,
+  paymentsTeamRollup,
+} from '../testing/fixtures';
 import { CaseStudiesClient } from './CaseStudiesClient';
 import { ChecklistConflictError } from './ChecklistConflictError';
 
@@ -120,5 +124,55 @@ describe('CaseStudiesClient', () => {
     expect(fetch.mock.calls[0][0]).toBe(
       'http://backend/api/case-studies/entities/Component/default/ledger%20service/checklist/history?itemId=chaos-experiments&limit=20&cursor=42',
     );
+  });
+
+  describe('getProgress', () => {
+    it.each([
+      ['Group', 'groups'],
+      ['group', 'groups'],
+      ['System', 'systems'],
+      ['Domain', 'domains'],
+      ['User', 'users'],
+    ])('reads the roll-up of a %s from /%s', async (kind, collection) => {
+      const { client, fetch } = clientAnswering(200, paymentsTeamRollup);
+      await expect(
+        client.getProgress({ kind, namespace: 'default', name: 'payments' }),
+      ).resolves.toEqual(paymentsTeamRollup);
+      expect(fetch).toHaveBeenCalledWith(
+        `http://backend/api/case-studies/${collection}/default/payments/progress`,
+        undefined,
+      );
+    });
+
+    it('passes recursive, limit and cursor as query parameters, encoding the name', async () => {
+      const { client, fetch } = clientAnswering(200, paymentsTeamRollup);
+      await client.getProgress(
+        { kind: 'Group', namespace: 'ops', name: 'payments team' },
+        { recursive: false, limit: 500, cursor: 'group:default/b' },
+      );
+      expect(fetch.mock.calls[0][0]).toBe(
+        'http://backend/api/case-studies/groups/ops/payments%20team/progress?recursive=false&limit=500&cursor=group%3Adefault%2Fb',
+      );
+    });
+
+    it('rejects other kinds without asking the backend', async () => {
+      const { client, fetch } = clientAnswering(200, paymentsTeamRollup);
+      await expect(client.getProgress(entity)).rejects.toThrow(
+        'Roll-ups are of groups, systems, domains and users, not of Component entities',
+      );
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it('keeps backend errors as ResponseError', async () => {
+      const { client } = clientAnswering(404, {
+        error: { name: 'NotFoundError', message: 'No group default/ghosts' },
+        response: { statusCode: 404 },
+      });
+      const error = await client
+        .getProgress({ kind: 'Group', namespace: 'default', name: 'ghosts' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+    });
   });
 });

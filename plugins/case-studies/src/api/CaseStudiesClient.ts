@@ -1,20 +1,47 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import { InputError, ResponseError } from '@backstage/errors';
 import {
   ChecklistHistoryPage,
   ChecklistItemState,
   ChecklistUpdateRequest,
   GuidanceResponse,
   KnowledgeBase,
+  RollupResponse,
+  RollupScope,
 } from '@case-studies/plugin-case-studies-common';
-import { CaseStudiesApi, ChecklistHistoryOptions } from './CaseStudiesApi';
+import {
+  CaseStudiesApi,
+  ChecklistHistoryOptions,
+  ProgressOptions,
+} from './CaseStudiesApi';
 import { ChecklistConflictError } from './ChecklistConflictError';
+import { rollupScopeOf } from './rollupScope';
+
+/** Where each kind's roll-up is served. */
+const ROLLUP_COLLECTIONS: Record<RollupScope, string> = {
+  group: 'groups',
+  system: 'systems',
+  domain: 'domains',
+  user: 'users',
+};
 
 function entityPath(entity: CompoundEntityRef): string {
   return [entity.kind, entity.namespace, entity.name]
     .map(part => encodeURIComponent(part))
     .join('/');
+}
+
+/** `?a=1&b=2` of the options that are set, or nothing. */
+function queryString(
+  options: Record<string, string | number | boolean | undefined>,
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 function isItemState(value: unknown): value is ChecklistItemState {
@@ -93,13 +120,36 @@ export class CaseStudiesClient implements CaseStudiesApi {
     entity: CompoundEntityRef,
     options: ChecklistHistoryOptions = {},
   ): Promise<ChecklistHistoryPage> {
-    const query = new URLSearchParams();
-    if (options.itemId) query.set('itemId', options.itemId);
-    if (options.limit) query.set('limit', String(options.limit));
-    if (options.cursor) query.set('cursor', options.cursor);
-    const suffix = query.toString() ? `?${query}` : '';
+    const suffix = queryString({
+      itemId: options.itemId,
+      limit: options.limit || undefined,
+      cursor: options.cursor,
+    });
     return this.request(
       `/entities/${entityPath(entity)}/checklist/history${suffix}`,
+    );
+  }
+
+  async getProgress(
+    entity: CompoundEntityRef,
+    options: ProgressOptions = {},
+  ): Promise<RollupResponse> {
+    const scope = rollupScopeOf(entity.kind);
+    if (!scope) {
+      throw new InputError(
+        `Roll-ups are of groups, systems, domains and users, not of ${entity.kind} entities`,
+      );
+    }
+    const path = [entity.namespace, entity.name]
+      .map(part => encodeURIComponent(part))
+      .join('/');
+    const suffix = queryString({
+      recursive: options.recursive,
+      limit: options.limit || undefined,
+      cursor: options.cursor,
+    });
+    return this.request(
+      `/${ROLLUP_COLLECTIONS[scope]}/${path}/progress${suffix}`,
     );
   }
 

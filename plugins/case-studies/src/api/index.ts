@@ -1,3 +1,4 @@
 export * from './CaseStudiesApi';
 export * from './CaseStudiesClient';
 export * from './ChecklistConflictError';
+export * from './rollupScope';

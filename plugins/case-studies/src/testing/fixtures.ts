@@ -1,7 +1,8 @@
 /**
- * Hand-written test data: a payments ledger service with a rich profile and
- * a plain service nobody has described. Written from the API types, not
- * copied from the code under test.
+ * Hand-written test data: a payments ledger service with a rich profile, a
+ * plain service nobody has described, and the roll-ups of the payments team,
+ * its system and its domain. Written from the API types, not copied from the
+ * code under test.
  */
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
@@ -12,6 +13,9 @@ import {
   GuidanceResponse,
   KnowledgeBase,
   ProfileValue,
+  RollupResponse,
+  RollupSummary,
+  ScoredEntity,
   ServiceProfile,
 } from '@case-studies/plugin-case-studies-common';
 import { CaseStudiesApi } from '../api';
@@ -404,6 +408,22 @@ export const ledgerGuidance: GuidanceResponse = {
   scoring: DEFAULT_SCORING_RULES,
 };
 
+/**
+ * How the ledger's score reads, worked out by hand: weights 3 + 3 + 2 + 2 =
+ * 10, so finishing the open weight-3 item adds 30 points of completion and
+ * the weight-2 one 20; resolving a warning gives back its penalty.
+ */
+export const ledgerScoreExplained = {
+  sentence:
+    "Score 25 · Bronze: completion 50, −20 critical warning 'Microservices sharing strongly consistent data', −5 medium warning 'Services sharing one database'; 25 points to Silver",
+  raisers: [
+    "Resolve the critical warning 'Microservices sharing strongly consistent data': +20",
+    "Resolve the medium warning 'Services sharing one database': +5",
+    "Finish 'Idempotency keys on POST' (weight 3): +30",
+    "Finish 'Chaos experiment with a steady-state hypothesis' (weight 2): +20",
+  ],
+};
+
 export const plainGuidance: GuidanceResponse = {
   entityRef: 'component:default/plain-service',
   knowledgeVersion: 'kb-test-1',
@@ -628,6 +648,359 @@ export const conflictState: ChecklistItemState = {
   updatedAt: ago(5 * 60 * 1000),
 };
 
+export const paymentsTeamEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments-team', namespace: 'default' },
+  spec: { type: 'team', children: ['ledger-squad'] },
+};
+
+export const paymentsSystemEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { owner: 'payments-team', domain: 'money' },
+};
+
+export const moneyDomainEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Domain',
+  metadata: { name: 'money', namespace: 'default' },
+  spec: { owner: 'payments-team' },
+};
+
+export const aliceEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'alice', namespace: 'default' },
+  spec: { memberOf: ['ledger-squad'] },
+};
+
+const noWarnings = () => ({ low: 0, medium: 0, high: 0, critical: 0 });
+const noLevels = () => ({ none: 0, bronze: 0, silver: 0, gold: 0 });
+
+const summaryOf = (overrides: Partial<RollupSummary>): RollupSummary => ({
+  entities: 0,
+  meanScore: null,
+  medianScore: null,
+  levels: noLevels(),
+  done: 0,
+  applicable: 0,
+  exempted: 0,
+  percent: 100,
+  warnings: noWarnings(),
+  categories: [],
+  weakestItems: [],
+  ...overrides,
+});
+
+const scored = (
+  overrides: Partial<ScoredEntity> &
+    Pick<ScoredEntity, 'name' | 'score' | 'done' | 'applicable'>,
+): ScoredEntity => ({
+  entityRef: `component:default/${overrides.name}`,
+  kind: 'Component',
+  type: 'service',
+  namespace: 'default',
+  lifecycle: 'production',
+  exempted: 0,
+  percent:
+    overrides.applicable === 0
+      ? 100
+      : Math.floor((overrides.done / overrides.applicable) * 100),
+  warnings: noWarnings(),
+  categories: [],
+  openItems: [],
+  doneItems: [],
+  ...overrides,
+});
+
+/** Scores 10 (none), 25 (bronze), 60 (silver) and 85 (gold), by hand. */
+export const checkoutWeb = scored({
+  name: 'checkout-web',
+  type: 'website',
+  title: 'Checkout web',
+  team: 'group:default/payments-team',
+  // completion 70, minus 10 for a high warning
+  score: {
+    score: 60,
+    level: 'silver',
+    completion: 70,
+    penalties: [
+      {
+        warningId: 'no-circuit-breakers',
+        title: 'Calls without circuit breakers',
+        severity: 'high',
+        points: 10,
+      },
+    ],
+    penaltyTotal: 10,
+    next: { level: 'gold', pointsNeeded: 20 },
+  },
+  done: 3,
+  applicable: 5,
+  warnings: { ...noWarnings(), high: 1 },
+  topWarning: {
+    id: 'no-circuit-breakers',
+    title: 'Calls without circuit breakers',
+    severity: 'high',
+  },
+  openItems: ['chaos-experiments', 'idempotency-keys'],
+  doneItems: [
+    'dora-deployment-frequency',
+    'postmortem-template',
+    'dora-lead-time',
+  ],
+});
+
+export const ledgerService = scored({
+  name: 'ledger-service',
+  team: 'group:default/ledger-squad',
+  score: ledgerGuidance.score,
+  done: 2,
+  applicable: 4,
+  warnings: { ...noWarnings(), medium: 1, critical: 1 },
+  topWarning: {
+    id: 'microservices-with-strong-consistency',
+    title: 'Microservices sharing strongly consistent data',
+    severity: 'critical',
+  },
+  openItems: ['chaos-experiments', 'idempotency-keys'],
+  doneItems: ['dora-deployment-frequency', 'postmortem-template'],
+});
+
+export const paymentsApi = scored({
+  name: 'payments-api',
+  team: 'group:default/payments-team',
+  // completion 90, minus 5 for a medium warning
+  score: {
+    score: 85,
+    level: 'gold',
+    completion: 90,
+    penalties: [
+      {
+        warningId: 'shared-database',
+        title: 'Services sharing one database',
+        severity: 'medium',
+        points: 5,
+      },
+    ],
+    penaltyTotal: 5,
+  },
+  done: 4,
+  applicable: 5,
+  warnings: { ...noWarnings(), medium: 1 },
+  topWarning: {
+    id: 'shared-database',
+    title: 'Services sharing one database',
+    severity: 'medium',
+  },
+  openItems: ['chaos-experiments'],
+  doneItems: [
+    'dora-deployment-frequency',
+    'postmortem-template',
+    'dora-lead-time',
+    'idempotency-keys',
+  ],
+});
+
+export const refundsWorker = scored({
+  name: 'refunds-worker',
+  team: 'group:default/ledger-squad',
+  lifecycle: 'experimental',
+  score: {
+    score: 10,
+    level: 'none',
+    completion: 10,
+    penalties: [],
+    penaltyTotal: 0,
+    next: { level: 'bronze', pointsNeeded: 15 },
+  },
+  done: 1,
+  applicable: 5,
+  openItems: [
+    'chaos-experiments',
+    'idempotency-keys',
+    'postmortem-template',
+    'dora-lead-time',
+  ],
+  doneItems: ['dora-deployment-frequency'],
+});
+
+/**
+ * payments-team owns checkout-web and payments-api; its sub-team
+ * ledger-squad owns ledger-service and refunds-worker. Entities in ref order.
+ */
+export const paymentsTeamRollup: RollupResponse = {
+  scope: 'group',
+  entityRef: 'group:default/payments-team',
+  title: 'Payments team',
+  recursive: true,
+  knowledgeVersion: 'kb-test-1',
+  scoring: DEFAULT_SCORING_RULES,
+  // scores 10, 25, 60, 85: mean 45, median (25 + 60) / 2;
+  // done 3 + 2 + 4 + 1 = 10 of 5 + 4 + 5 + 5 = 19
+  summary: summaryOf({
+    entities: 4,
+    meanScore: 45,
+    medianScore: 42.5,
+    levels: { none: 1, bronze: 1, silver: 1, gold: 1 },
+    done: 10,
+    applicable: 19,
+    percent: 52,
+    warnings: { low: 0, medium: 2, high: 1, critical: 1 },
+    categories: [
+      { category: 'dora-metrics', done: 6, applicable: 7, percent: 85 },
+      { category: 'postmortem', done: 3, applicable: 4, percent: 75 },
+      { category: 'resilience', done: 0, applicable: 4, percent: 0 },
+      { category: 'practices', done: 1, applicable: 4, percent: 25 },
+    ],
+    weakestItems: [
+      {
+        itemId: 'chaos-experiments',
+        title: 'Chaos experiment with a steady-state hypothesis',
+        category: 'resilience',
+        open: 4,
+        applicable: 4,
+      },
+      {
+        itemId: 'idempotency-keys',
+        title: 'Idempotency keys on POST',
+        category: 'practices',
+        open: 3,
+        applicable: 4,
+      },
+      {
+        itemId: 'dora-lead-time',
+        title: 'Lead time for changes is measured',
+        category: 'dora-metrics',
+        open: 1,
+        applicable: 3,
+      },
+      {
+        itemId: 'postmortem-template',
+        title: 'Postmortems follow a template',
+        category: 'postmortem',
+        open: 1,
+        applicable: 4,
+      },
+    ],
+  }),
+  teams: [
+    {
+      entityRef: 'group:default/payments-team',
+      title: 'Payments team',
+      summary: summaryOf({
+        entities: 2,
+        meanScore: 72.5,
+        medianScore: 72.5,
+        levels: { none: 0, bronze: 0, silver: 1, gold: 1 },
+        done: 7,
+        applicable: 10,
+        percent: 70,
+        warnings: { low: 0, medium: 1, high: 1, critical: 0 },
+      }),
+    },
+    {
+      entityRef: 'group:default/ledger-squad',
+      title: 'Ledger squad',
+      parent: 'group:default/payments-team',
+      summary: summaryOf({
+        entities: 2,
+        meanScore: 17.5,
+        medianScore: 17.5,
+        levels: { none: 1, bronze: 1, silver: 0, gold: 0 },
+        done: 3,
+        applicable: 9,
+        percent: 33,
+        warnings: { low: 0, medium: 1, high: 0, critical: 1 },
+      }),
+    },
+  ],
+  entities: [checkoutWeb, ledgerService, paymentsApi, refundsWorker],
+  totalEntities: 4,
+};
+
+/** The same team without its sub-team: only what payments-team owns itself. */
+export const paymentsTeamOwnRollup: RollupResponse = {
+  ...paymentsTeamRollup,
+  recursive: false,
+  summary: paymentsTeamRollup.teams[0].summary,
+  teams: [paymentsTeamRollup.teams[0]],
+  entities: [checkoutWeb, paymentsApi],
+  totalEntities: 2,
+};
+
+/** The payments system: ledger-service and payments-api, each with its owner. */
+export const paymentsSystemRollup: RollupResponse = {
+  scope: 'system',
+  entityRef: 'system:default/payments',
+  recursive: false,
+  knowledgeVersion: 'kb-test-1',
+  scoring: DEFAULT_SCORING_RULES,
+  // scores 25 and 85; done 2 + 4 of 4 + 5
+  summary: summaryOf({
+    entities: 2,
+    meanScore: 55,
+    medianScore: 55,
+    levels: { none: 0, bronze: 1, silver: 0, gold: 1 },
+    done: 6,
+    applicable: 9,
+    percent: 66,
+    warnings: { low: 0, medium: 2, high: 0, critical: 1 },
+    weakestItems: [
+      {
+        itemId: 'chaos-experiments',
+        title: 'Chaos experiment with a steady-state hypothesis',
+        category: 'resilience',
+        open: 2,
+        applicable: 2,
+      },
+    ],
+  }),
+  teams: [],
+  entities: [ledgerService, paymentsApi],
+  totalEntities: 2,
+};
+
+/** A roll-up with nothing in it, e.g. a new team. */
+export const emptyRollup = (entityRef: string): RollupResponse => ({
+  scope: 'group',
+  entityRef,
+  recursive: true,
+  knowledgeVersion: 'kb-test-1',
+  scoring: DEFAULT_SCORING_RULES,
+  summary: summaryOf({}),
+  teams: [],
+  entities: [],
+  totalEntities: 0,
+});
+
+/** The guidance for the payments system itself, as a whole. */
+export const paymentsSystemGuidance: GuidanceResponse = {
+  ...plainGuidance,
+  entityRef: 'system:default/payments',
+  profile: { ...plainGuidance.profile, entityRef: 'system:default/payments' },
+  companies: [company('stripe', 'Stripe', 81)],
+  antipatterns: [ledgerGuidance.antipatterns[1]],
+  // 0 completion, minus 20 for the critical warning, floored at 0
+  score: {
+    score: 0,
+    level: 'none',
+    completion: 0,
+    penalties: [
+      {
+        warningId: 'microservices-with-strong-consistency',
+        title: 'Microservices sharing strongly consistent data',
+        severity: 'critical',
+        points: 20,
+      },
+    ],
+    penaltyTotal: 20,
+    next: { level: 'bronze', pointsNeeded: 25 },
+  },
+};
+
 /** A CaseStudiesApi whose methods are jest mocks. */
 export function mockCaseStudiesApi(
   overrides: Partial<jest.Mocked<CaseStudiesApi>> = {},
@@ -640,6 +1013,7 @@ export function mockCaseStudiesApi(
     getChecklistHistory: jest
       .fn()
       .mockResolvedValue({ items: [], nextCursor: undefined }),
+    getProgress: jest.fn().mockResolvedValue(paymentsTeamRollup),
     ...overrides,
   };
 }

@@ -50,9 +50,14 @@ import {
 import {
   EntityCaseStudiesCard,
   EntityCaseStudiesContent,
+  EntityTeamProgressCard,
 } from '@case-studies/plugin-case-studies';
 
-/** The Case Studies tab, added to the page of every entity kind below. */
+/**
+ * The Case Studies tab, added to the page of every entity kind below. On
+ * group, user, system and domain pages it shows the roll-up of the entities
+ * below them.
+ */
 const caseStudiesRoute = (
   <EntityLayout.Route path="/case-studies" title="Case Studies">
     <EntityCaseStudiesContent />
@@ -250,6 +255,9 @@ const groupPage = (
         {entityWarningContent}
         <Grid item xs={12} md={6}>
           <EntityGroupProfileCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityTeamProgressCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />

@@ -4,22 +4,16 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import type { EntityChecklistEntry } from '@case-studies/plugin-case-studies-common';
+import {
+  type EntityChecklistEntry,
+  progressOf,
+} from '@case-studies/plugin-case-studies-common';
 import { CATEGORY_LABELS, CATEGORY_ORDER, ownerNames } from '../shared/format';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { ChecklistProgressBar } from './ChecklistProgressBar';
 import { ItemHistoryDialog } from './ItemHistoryDialog';
 import { NotApplicableItems } from './NotApplicableItems';
 import type { useChecklist } from './useChecklist';
-
-function isDone(entry: EntityChecklistEntry): boolean {
-  return entry.state.status === 'done' || entry.automatic.satisfied;
-}
-
-/** Exempted items leave the denominator, as in the progress rules. */
-function isExempted(entry: EntityChecklistEntry): boolean {
-  return entry.state.status === 'not-applicable' && !entry.automatic.satisfied;
-}
 
 /**
  * The checklist that applies to an entity, grouped by category, with
@@ -58,7 +52,8 @@ export const ChecklistCard = (props: {
       {CATEGORY_ORDER.map(category => {
         const items = applying.filter(e => e.category === category);
         if (items.length === 0) return null;
-        const counted = items.filter(e => !isExempted(e));
+        // counted by the same rules as the whole checklist (exemptions leave the denominator)
+        const progress = progressOf(items);
         return (
           <Box
             component="section"
@@ -73,7 +68,7 @@ export const ChecklistCard = (props: {
                 component="span"
                 color="textSecondary"
               >
-                {counted.filter(isDone).length}/{counted.length} done
+                {progress.done}/{progress.applicable} done
               </Typography>
             </Typography>
             <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>

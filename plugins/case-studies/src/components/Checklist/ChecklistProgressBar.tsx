@@ -3,7 +3,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { ChecklistProgress } from '@case-studies/plugin-case-studies-common';
 
-/** `████████░░ 8/13 done · weighted score 62`. */
+/** `████████░░ 8/13 done (61%) · weighted completion 62`. */
 export const ChecklistProgressBar = (props: {
   progress: ChecklistProgress;
 }) => {
@@ -20,7 +20,7 @@ export const ChecklistProgressBar = (props: {
         <strong>
           {progress.done}/{progress.applicable} done
         </strong>{' '}
-        ({progress.percent}%) · weighted score {progress.weightedScore}
+        ({progress.percent}%) · weighted completion {progress.weightedScore}
         {progress.exempted > 0 && ` · ${progress.exempted} exempted`}
       </Typography>
     </Box>

@@ -6,7 +6,10 @@ import {
   ChecklistItemState,
   ChecklistStatus,
   EntityChecklistEntry,
+  entityScore,
   progressOf,
+  ScoredWarning,
+  ScoringRules,
 } from '@case-studies/plugin-case-studies-common';
 import { caseStudiesApiRef, isChecklistConflictError } from '../../api';
 
@@ -47,13 +50,18 @@ function isForbidden(error: unknown): boolean {
  * The checklist of one entity as the owner edits it: changes show at once
  * (optimistic), are replaced by the stored state the backend answers with,
  * and roll back when the backend refuses. A 409 adopts the other person's
- * state; a 403 makes the checklist read-only.
+ * state; a 403 makes the checklist read-only. Progress and score follow the
+ * entries as they are now, by the rules in common (`progressOf`,
+ * `entityScore`) and the scoring rules of the guidance response.
  */
 export function useChecklist(options: {
   entityRef: CompoundEntityRef;
   initial: EntityChecklistEntry[];
+  /** the entity's active warnings, which the score deducts */
+  warnings: ScoredWarning[];
+  rules: ScoringRules;
 }) {
-  const { entityRef, initial } = options;
+  const { entityRef, initial, warnings, rules } = options;
   const api = useApi(caseStudiesApiRef);
   const [entries, setEntries] = useState(initial);
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -136,10 +144,15 @@ export function useChecklist(options: {
   );
 
   const progress = useMemo(() => progressOf(entries), [entries]);
+  const score = useMemo(
+    () => entityScore(progress, warnings, rules),
+    [progress, warnings, rules],
+  );
 
   return {
     entries,
     progress,
+    score,
     pending,
     notices,
     forbidden,

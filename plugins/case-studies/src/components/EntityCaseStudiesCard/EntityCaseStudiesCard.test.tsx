@@ -1,43 +1,29 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { Route, Routes } from 'react-router-dom';
-import { caseStudiesApiRef } from '../../api';
 import {
   ledgerEntity,
   ledgerGuidance,
+  ledgerScoreExplained,
   mockCaseStudiesApi,
   plainEntity,
   plainGuidance,
 } from '../../testing/fixtures';
+import { readScoreExplanation } from '../__testUtils__/readScoreExplanation';
+import { renderOverviewCard } from '../__testUtils__/renderOverviewCard';
 import { EntityCaseStudiesCard } from './EntityCaseStudiesCard';
 
 jest.setTimeout(20_000);
 
 async function renderCard(api = mockCaseStudiesApi(), entity = ledgerEntity) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[caseStudiesApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        {/* as on an entity page: the overview is a splat route under the entity's path */}
-        <Routes>
-          <Route
-            path="/catalog/:namespace/:kind/:name/*"
-            element={<EntityCaseStudiesCard />}
-          />
-        </Routes>
-      </EntityProvider>
-    </TestApiProvider>,
-    { routeEntries: ['/catalog/default/component/ledger-service'] },
-  );
+  await renderOverviewCard(<EntityCaseStudiesCard />, { api, entity });
   return api;
 }
 
 describe('EntityCaseStudiesCard', () => {
   it('shows the score, level, top warning and a link to the tab', async () => {
     await renderCard();
-    expect(await screen.findByText('Score 50')).toBeInTheDocument();
-    expect(screen.getByText('Silver')).toBeInTheDocument();
+    expect(await screen.findByText('Score 25')).toBeInTheDocument();
+    expect(screen.getByLabelText('Level: Bronze')).toBeInTheDocument();
     expect(screen.getByText('2/4 done')).toBeInTheDocument();
     // the critical warning wins over the medium one listed first
     expect(
@@ -55,6 +41,11 @@ describe('EntityCaseStudiesCard', () => {
     );
   });
 
+  it('explains the score and names the two open items that would raise it most', async () => {
+    await renderCard();
+    expect(await readScoreExplanation()).toEqual(ledgerScoreExplained);
+  });
+
   it('says so when nothing is wrong', async () => {
     await renderCard(
       mockCaseStudiesApi({
@@ -63,7 +54,12 @@ describe('EntityCaseStudiesCard', () => {
       plainEntity,
     );
     expect(await screen.findByText('Score 0')).toBeInTheDocument();
-    expect(screen.getByText('No level yet')).toBeInTheDocument();
+    expect(screen.getByLabelText('Level: No level yet')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Score 0 · No level yet: completion 0; 25 points to Bronze',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('No antipatterns detected.')).toBeInTheDocument();
   });
 
@@ -77,6 +73,6 @@ describe('EntityCaseStudiesCard', () => {
       await screen.findByText(/Could not load the case studies: timeout/),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('Score 50')).toBeInTheDocument();
+    expect(await screen.findByText('Score 25')).toBeInTheDocument();
   });
 });

@@ -1,18 +1,19 @@
-import { InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ChecklistProgressBar } from '../Checklist/ChecklistProgressBar';
 import { ALERT_SEVERITY } from '../AntipatternAlerts/AntipatternAlerts';
+import { ScoreExplanation } from '../ScoreExplanation';
+import { CardPlaceholder } from '../shared/CardPlaceholder';
 import { bySeverity } from '../shared/format';
 import { ScoreBadge } from '../shared/ScoreBadge';
 import { useGuidance } from '../shared/useGuidance';
 
 /**
- * The overview-page card: checklist score and level, the most severe
+ * The overview-page card: score and level with what makes them up, the most severe
  * warning, the most similar company, and a link to the Case Studies tab
  * (expected at `case-studies` next to the overview).
  *
@@ -23,27 +24,15 @@ export const EntityCaseStudiesCard = () => {
   const { value, loading, error, retry } = useGuidance(entity);
   const deepLink = { title: 'Open Case Studies', link: 'case-studies' };
 
-  if (loading && !value) {
-    return (
-      <InfoCard title="Case Studies">
-        <Progress />
-      </InfoCard>
-    );
-  }
   if (error || !value) {
     return (
-      <InfoCard title="Case Studies">
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={retry}>
-              Try again
-            </Button>
-          }
-        >
-          Could not load the case studies: {error?.message ?? 'no answer'}
-        </Alert>
-      </InfoCard>
+      <CardPlaceholder
+        title="Case Studies"
+        loading={loading && !value}
+        error={error}
+        failure="Could not load the case studies"
+        onRetry={retry}
+      />
     );
   }
 
@@ -51,7 +40,16 @@ export const EntityCaseStudiesCard = () => {
   const [topCompany] = value.companies;
   return (
     <InfoCard title="Case Studies" deepLink={deepLink}>
-      <ScoreBadge progress={value.progress} size="large" />
+      <ScoreBadge score={value.score} size="large" />
+      <Box mt={1}>
+        <ScoreExplanation
+          score={value.score}
+          entries={value.checklist}
+          warnings={value.antipatterns}
+          rules={value.scoring}
+          items={2}
+        />
+      </Box>
       <Box mt={1}>
         <ChecklistProgressBar progress={value.progress} />
       </Box>

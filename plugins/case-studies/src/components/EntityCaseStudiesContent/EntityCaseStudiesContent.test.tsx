@@ -18,11 +18,13 @@ import {
   conflictState,
   ledgerEntity,
   ledgerGuidance,
+  ledgerScoreExplained,
   mockCaseStudiesApi,
   plainEntity,
   plainGuidance,
   responseError,
 } from '../../testing/fixtures';
+import { readScoreExplanation } from '../__testUtils__/readScoreExplanation';
 import { EntityCaseStudiesContent } from './EntityCaseStudiesContent';
 
 // the whole tab renders in each test; jsdom is slow with it
@@ -194,9 +196,15 @@ describe('EntityCaseStudiesContent', () => {
       ),
     ).toBeInTheDocument();
 
-    expect(screen.getByText('Score 50')).toBeInTheDocument();
-    expect(screen.getByText('Silver')).toBeInTheDocument();
+    // completion 50 less 25 points of warnings
+    expect(screen.getByText('Score 25')).toBeInTheDocument();
+    expect(screen.getByLabelText('Level: Bronze')).toBeInTheDocument();
     expect(screen.getByText('2/4 done')).toBeInTheDocument();
+  });
+
+  it('explains the score: completion, each penalty, the next level and what would raise it', async () => {
+    await renderTab();
+    expect(await readScoreExplanation()).toEqual(ledgerScoreExplained);
   });
 
   it('shows lessons and patterns with the reason each applies', async () => {
@@ -294,7 +302,16 @@ describe('EntityCaseStudiesContent', () => {
       within(itemRow(CHAOS, 'Done')).getByText(/saving/),
     ).toBeInTheDocument();
     expect(screen.getByText('3/4 done')).toBeInTheDocument();
-    expect(screen.getByText('Score 70')).toBeInTheDocument();
+    // completion 70 less the same 25 points of warnings
+    expect(screen.getByText('Score 45')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Score 45 · Bronze: completion 70, .*; 5 points to Silver$/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Finish 'Chaos experiment/),
+    ).not.toBeInTheDocument();
     expect(api.updateChecklistItem).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'ledger-service' },
       'chaos-experiments',
@@ -448,6 +465,8 @@ describe('EntityCaseStudiesContent', () => {
     // the exemption leaves the denominator
     expect(screen.getByText(/2\/3 done/)).toBeInTheDocument();
     expect(screen.getByText(/1 exempted/)).toBeInTheDocument();
+    // done weight 5 of 8 is 62, less 25
+    expect(screen.getByText('Score 37')).toBeInTheDocument();
   });
 
   it('edits the note and evidence link of an item, keeping its status', async () => {

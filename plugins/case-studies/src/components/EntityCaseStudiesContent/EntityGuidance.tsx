@@ -5,7 +5,7 @@ import {
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import type { GuidanceResponse } from '@case-studies/plugin-case-studies-common';
 import { AntipatternAlerts } from '../AntipatternAlerts/AntipatternAlerts';
@@ -13,6 +13,7 @@ import { ChecklistCard, useChecklist } from '../Checklist';
 import { CompanyMatches } from '../CompanyMatches/CompanyMatches';
 import { LessonsAndPatterns } from '../LessonsAndPatterns/LessonsAndPatterns';
 import { ProfileStrip } from '../ProfileStrip/ProfileStrip';
+import { ScoreExplanation } from '../ScoreExplanation';
 import { ownersOf } from '../shared/format';
 import { LoadError } from '../shared/LoadError';
 import { ScoreBadge } from '../shared/ScoreBadge';
@@ -39,7 +40,12 @@ const GuidanceView = (props: {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const entityRef = useMemo(() => getCompoundEntityRef(entity), [ref]);
   const permission = useChecklistPermission(ref);
-  const checklist = useChecklist({ entityRef, initial: guidance.checklist });
+  const checklist = useChecklist({
+    entityRef,
+    initial: guidance.checklist,
+    warnings: guidance.antipatterns,
+    rules: guidance.scoring,
+  });
   const knowledge = useKnowledge();
   const owners = ownersOf(entity);
 
@@ -49,12 +55,20 @@ const GuidanceView = (props: {
         <InfoCard
           title="Profile"
           subheader="What the catalog says about this entity, and where each value came from"
-          action={<ScoreBadge progress={checklist.progress} />}
+          action={<ScoreBadge score={checklist.score} />}
         >
           <ProfileStrip
             profile={guidance.profile}
             tellUsMore={guidance.tellUsMore}
           />
+          <Box mt={2}>
+            <ScoreExplanation
+              score={checklist.score}
+              entries={checklist.entries}
+              warnings={guidance.antipatterns}
+              rules={guidance.scoring}
+            />
+          </Box>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={7}>
@@ -85,9 +99,9 @@ const GuidanceView = (props: {
   );
 };
 
-/** The Case Studies tab of an entity page (any kind). @public */
-export const EntityCaseStudiesContent = () => {
-  const { entity } = useEntity();
+/** The guidance for one entity: profile, companies, warnings, lessons, checklist. */
+export const EntityGuidance = (props: { entity: Entity }) => {
+  const { entity } = props;
   const { value, loading, error, retry } = useGuidance(entity);
 
   if (loading && !value) return <Progress />;

@@ -2,15 +2,11 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
 import { makeStyles } from '@material-ui/core/styles';
-import type { ChecklistProgress } from '@case-studies/plugin-case-studies-common';
-import { SCORE_LEVEL_LABELS, scoreLevel, ScoreLevel } from './scoreLevel';
-
-const LEVEL_COLOURS: Record<ScoreLevel, string> = {
-  gold: '#c9a227',
-  silver: '#8e9aa6',
-  bronze: '#a0643c',
-  none: 'transparent',
-};
+import type {
+  EntityScore,
+  ScoreLevel,
+} from '@case-studies/plugin-case-studies-common';
+import { LEVEL_COLOURS, LEVEL_LABELS } from './levels';
 
 const useStyles = makeStyles(theme => ({
   level: {
@@ -21,31 +17,39 @@ const useStyles = makeStyles(theme => ({
   score: { fontWeight: 700, marginRight: theme.spacing(1) },
 }));
 
-/** `Score 62 · Silver`: the weighted checklist score and its level. */
+/** A level as a small outlined chip in its colour. */
+export const LevelChip = (props: { level: ScoreLevel }) => {
+  const classes = useStyles();
+  const { level } = props;
+  return (
+    <Chip
+      size="small"
+      label={LEVEL_LABELS[level]}
+      className={classes.level}
+      style={{ borderColor: LEVEL_COLOURS[level] }}
+      aria-label={`Level: ${LEVEL_LABELS[level]}`}
+    />
+  );
+};
+
+/** `Score 62 · Silver`: the entity's score (completion minus penalties) and its level. */
 export const ScoreBadge = (props: {
-  progress: ChecklistProgress;
+  score: Pick<EntityScore, 'score' | 'level'>;
   size?: 'small' | 'large';
 }) => {
-  const { progress, size = 'small' } = props;
+  const { score, size = 'small' } = props;
   const classes = useStyles();
-  const level = scoreLevel(progress.weightedScore);
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap">
       <Typography
         className={classes.score}
         variant={size === 'large' ? 'h4' : 'subtitle1'}
         component="span"
-        aria-label={`Score ${progress.weightedScore} out of 100`}
+        aria-label={`Score ${score.score} out of 100`}
       >
-        Score {progress.weightedScore}
+        Score {score.score}
       </Typography>
-      <Chip
-        size="small"
-        label={SCORE_LEVEL_LABELS[level]}
-        className={classes.level}
-        style={{ borderColor: LEVEL_COLOURS[level] }}
-        aria-label={`Level: ${SCORE_LEVEL_LABELS[level]}`}
-      />
+      <LevelChip level={score.level} />
     </Box>
   );
 };

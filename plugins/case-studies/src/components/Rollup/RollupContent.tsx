@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { Entity } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Grid from '@material-ui/core/Grid';
+import Switch from '@material-ui/core/Switch';
+import type { RollupScope } from '@case-studies/plugin-case-studies-common';
+import { LoadError } from '../shared/LoadError';
+import { CategoryCompletionCard } from './CategoryCompletionCard';
+import { RollupEntitiesTable } from './RollupEntitiesTable';
+import { RollupSummaryCard } from './RollupSummaryCard';
+import { RollupTeamsTable } from './RollupTeamsTable';
+import { SCOPE_WORDING } from './rollupFormat';
+import { useRollup } from './useRollup';
+import { WeakestItemsCard } from './WeakestItemsCard';
+
+/**
+ * The roll-up of a group (with its sub-teams unless switched off), system,
+ * domain or user: summary, entities, completion by category, the weakest
+ * items and, for groups and users, the teams.
+ */
+export const RollupContent = (props: {
+  entity: Entity;
+  scope: RollupScope;
+}) => {
+  const { entity, scope } = props;
+  const [recursive, setRecursive] = useState(true);
+  const isGroup = scope === 'group';
+  const { value, loading, error, retry } = useRollup(
+    entity,
+    isGroup ? { recursive } : {},
+  );
+  const wording = SCOPE_WORDING[scope];
+
+  const toggle = isGroup && (
+    <FormControlLabel
+      control={
+        <Switch
+          checked={recursive}
+          onChange={event => setRecursive(event.target.checked)}
+          color="primary"
+        />
+      }
+      label="Include sub-teams"
+    />
+  );
+
+  let body;
+  if (loading && !value) {
+    body = <Progress />;
+  } else if (error) {
+    body = (
+      <LoadError
+        error={error}
+        title={`Could not load the progress of this ${scope}`}
+        onRetry={retry}
+      />
+    );
+  } else if (!value) {
+    body = null;
+  } else if (value.entities.length === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title={wording.empty}
+        description={wording.emptyDetail}
+      />
+    );
+  } else {
+    const showTeams = (isGroup || scope === 'user') && value.teams.length > 0;
+    body = (
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12}>
+          <RollupSummaryCard title={wording.title} summary={value.summary} />
+        </Grid>
+        <Grid item xs={12}>
+          <RollupEntitiesTable entities={value.entities} teams={value.teams} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <CategoryCompletionCard categories={value.summary.categories} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <WeakestItemsCard items={value.summary.weakestItems} />
+        </Grid>
+        {showTeams && (
+          <Grid item xs={12}>
+            <RollupTeamsTable teams={value.teams} />
+          </Grid>
+        )}
+      </Grid>
+    );
+  }
+
+  return (
+    <Box>
+      {toggle && (
+        <Box mb={2} display="flex" alignItems="center">
+          {toggle}
+          {loading && value && (
+            <Box flex={1}>
+              <Progress />
+            </Box>
+          )}
+        </Box>
+      )}
+      {body}
+    </Box>
+  );
+};

@@ -1,0 +1,2 @@
+export { RollupContent } from './RollupContent';
+export { useRollup, loadRollup } from './useRollup';

@@ -1,0 +1,1 @@
+export { ScoreExplanation, explainScore } from './ScoreExplanation';
