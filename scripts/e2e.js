@@ -211,7 +211,15 @@ async function run() {
 
     // The test's own spec lives in scripts/e2e-spec.js so this file stays the harness.
     const spec = require('./e2e-spec');
-    await spec({ page, check, openTab, expectNoErrors, screenshot, appUrl });
+    await spec({
+      page,
+      check,
+      openTab,
+      expectNoErrors,
+      screenshot,
+      appUrl,
+      backendUrl,
+    });
   } finally {
     await browser.close();
   }
