@@ -9,7 +9,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { GuidanceService } from './GuidanceService';
 import { SerialisedJson } from './SerialisedJson';
-import { normalisedRef } from './entityRefs';
+import { normalisedRef, principalKey } from './entityRefs';
 import { EntityContext, readEntityContext } from './readEntityContext';
 
 /** How long one caller's view of an entity (and the guidance drawn from it) is reused at most. */
@@ -31,15 +31,6 @@ interface CachedGuidance {
   guidance: Guidance;
   /** serialised responses by checklist-state fingerprint */
   responses: Map<string, SerialisedJson>;
-}
-
-function principalKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? `${principal.type}:${principal.subject}`;
 }
 
 function cacheKey(

@@ -18,6 +18,7 @@ import {
   KnowledgeBase,
   RollupResponse,
   RollupScope,
+  summariseScores,
 } from '@case-studies/plugin-case-studies-common';
 import { DatabaseChecklistStore } from '../database/DatabaseChecklistStore';
 import { component, group, rollupCatalog } from '../testing/rollupCatalog';
@@ -172,6 +173,21 @@ describe.each(databases.eachSupportedId())(
         ['group:default/platform', 'group:default/engineering', 1],
         ['group:default/payments-core', 'group:default/payments', 2],
       ]);
+      // Each team's summary is that of exactly the entities it owns.
+      const itemTitles = new Map(
+        knowledge.checklist.map(item => [
+          item.id,
+          { title: item.title, category: item.category },
+        ]),
+      );
+      for (const team of response.teams) {
+        expect(team.summary).toEqual(
+          summariseScores(
+            response.entities.filter(e => e.team === team.entityRef),
+            itemTitles,
+          ),
+        );
+      }
     });
 
     it('leaves sub-teams out when not recursive', async () => {
@@ -268,6 +284,59 @@ describe.each(databases.eachSupportedId())(
       expect(pages).toBe(4);
       expect(new Set(seen).size).toBe(7);
       expect(seen).toHaveLength(7);
+    });
+
+    it("serves a read's later pages from its first page's computation, and a new read afresh", async () => {
+      const { progress } = service();
+      const first = await progress('group', 'payments-core', { limit: 1 });
+      const [open] = first.entities[0].openItems;
+      await store.applyChange({
+        entityRef: first.entities[0].entityRef,
+        itemId: open,
+        status: 'done',
+        actor: 'user:default/alice',
+      });
+      const second = await progress('group', 'payments-core', {
+        limit: 1,
+        cursor: first.nextCursor,
+      });
+      // The same totals as the page it follows, not a mix of two states.
+      expect(second.summary).toEqual(first.summary);
+      expect(second.entities[0].entityRef).not.toBe(
+        first.entities[0].entityRef,
+      );
+      const again = await progress('group', 'payments-core', { limit: 1 });
+      expect(again.summary.done).toBe(first.summary.done + 1);
+    });
+
+    it('continues after the cursor from a fresh computation when the first page was made elsewhere', async () => {
+      const one = service();
+      const first = await one.progress('group', 'org', { limit: 3 });
+      // Another backend instance, or the same one a while later.
+      const other = service();
+      const seen = first.entities.map(e => e.entityRef);
+      let cursor = first.nextCursor;
+      while (cursor) {
+        const page = await other.progress('group', 'org', { limit: 3, cursor });
+        seen.push(...page.entities.map(e => e.entityRef));
+        cursor = page.nextCursor;
+      }
+      expect(seen).toHaveLength(7);
+      expect(new Set(seen).size).toBe(7);
+    });
+
+    it("does not lend one caller's snapshot to another", async () => {
+      const { progress } = service();
+      const asAlice = await progress('group', 'payments', { limit: 1 });
+      const asMallory = await progress('group', 'payments', {
+        limit: 10,
+        cursor: asAlice.nextCursor,
+        credentials: mallory,
+      });
+      expect(asMallory.totalEntities).toBe(asAlice.totalEntities - 1);
+      expect(asMallory.entities.map(e => e.name)).not.toContain(
+        'hidden-service',
+      );
     });
 
     it('rejects a cursor it did not make, and a group that is not there', async () => {
