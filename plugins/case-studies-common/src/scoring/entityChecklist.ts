@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { ChecklistItemState } from '../api';
-import { KnowledgeBase } from '../knowledge';
+import { ChecklistItem, KnowledgeBase } from '../knowledge';
 import {
   automaticEvidence,
   AutomaticEvidenceResult,
@@ -22,6 +22,22 @@ export interface EntityChecklist {
   progress: ChecklistProgress;
 }
 
+/** Checklist items by id, made once per knowledge base (roll-ups join thousands of entities). */
+const itemsByIdOf = new WeakMap<
+  readonly ChecklistItem[],
+  Map<string, ChecklistItem>
+>();
+function checklistById(
+  items: readonly ChecklistItem[],
+): Map<string, ChecklistItem> {
+  let byId = itemsByIdOf.get(items);
+  if (!byId) {
+    byId = new Map(items.map(item => [item.id, item]));
+    itemsByIdOf.set(items, byId);
+  }
+  return byId;
+}
+
 /**
  * Joins the checklist applicability of a guidance with the stored states and
  * the automatic evidence found on the entity, and computes progress. Used by
@@ -37,7 +53,7 @@ export function entityChecklist(options: {
   states: ChecklistItemState[];
 }): EntityChecklist {
   const statesById = new Map(options.states.map(s => [s.itemId, s]));
-  const itemsById = new Map(options.knowledge.checklist.map(i => [i.id, i]));
+  const itemsById = checklistById(options.knowledge.checklist);
 
   const items = options.guidance.checklist.map(applicability => {
     const item = itemsById.get(applicability.id);

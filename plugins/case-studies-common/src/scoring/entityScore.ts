@@ -184,10 +184,12 @@ export function entityScore(
 export function warningsBySeverity(
   warnings: { severity: Severity }[],
 ): Record<Severity, number> {
-  const counts = Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<
-    Severity,
-    number
-  >;
+  const counts: Record<Severity, number> = {
+    low: 0,
+    medium: 0,
+    high: 0,
+    critical: 0,
+  };
   for (const warning of warnings) counts[warning.severity] += 1;
   return counts;
 }

@@ -118,9 +118,16 @@ export function scoreEntity(options: {
         ]
       : [];
   });
-  const [topWarning] = [...antipatterns].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity),
-  );
+  // The first of the most severe (guidance lists them most severe first).
+  let topWarning: (typeof antipatterns)[number] | undefined;
+  for (const warning of antipatterns) {
+    if (
+      !topWarning ||
+      severityRank(warning.severity) > severityRank(topWarning.severity)
+    ) {
+      topWarning = warning;
+    }
+  }
   return {
     ...identity,
     score: entityScore(checklist.progress, antipatterns, rules),
