@@ -11,20 +11,9 @@ import { loadKnowledge } from '../cli';
 import { guidance } from '../matching/guidance';
 import { profile } from '../profile/profile';
 import { generateCatalog, Sample, seededRandom } from './catalog';
+import { machineYardstickMs } from './yardstick';
 
 const WARM_UP_PASSES = 3;
-
-/**
- * Milliseconds to sort 10⁶ random doubles: a yardstick printed with the
- * figures, so results from machines of different speed can be compared
- * (about 130 ms on a current desktop core).
- */
-function machineYardstickMs(random: () => number): number {
-  const numbers = Array.from({ length: 1_000_000 }, random);
-  const started = process.hrtime.bigint();
-  numbers.sort((a, b) => a - b);
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
 function percentile(sorted: Float64Array, fraction: number): number {
   return sorted[
