@@ -178,8 +178,10 @@ export function saveProfile(
 /** The functions with the most self time, with their file and line. */
 export function topFunctions(profile: CpuProfile, count: number): string[] {
   const nodes = new Map(profile.nodes.map(node => [node.id, node]));
+  const bucketOf = bucketsOf(profile);
   const micros = new Map<string, number>();
   profile.samples.forEach((id, i) => {
+    if (bucketOf.get(id) === 'profiler') return;
     const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
     const where = `${functionName || '(anonymous)'} ${url.replace(
       /^.*\/(plugins|node_modules)\//,
@@ -247,12 +249,9 @@ export class ProfileCounters {
     };
   }
 
-  describe(pages?: number): string {
-    const perPage = pages
-      ? ` (${Math.round(this.evaluations / pages)} per page)`
-      : '';
+  describe(): string {
     return (
-      `guidance evaluated ${this.evaluations} times${perPage}, ${this.responses} guidance responses built, ` +
+      `guidance evaluated ${this.evaluations} times, ${this.responses} guidance responses built, ` +
       `store read ${this.storeCalls} times for ${
         this.storeRefs
       } refs in ${Math.round(
