@@ -449,11 +449,15 @@ export class RollupService {
       'full',
     );
     // The owners' refs as the catalog spells them, so teams and entities agree.
+    const ownerRefOf = new Map(
+      owners.map(o => [
+        normalisedRef(stringifyEntityRef(o)),
+        stringifyEntityRef(o),
+      ]),
+    );
     for (const [key, owner] of teamOf) {
-      const found = owners.find(
-        o => normalisedRef(stringifyEntityRef(o)) === normalisedRef(owner),
-      );
-      if (found) teamOf.set(key, stringifyEntityRef(found));
+      const found = ownerRefOf.get(normalisedRef(owner));
+      if (found) teamOf.set(key, found);
       else teamOf.delete(key);
     }
     return {

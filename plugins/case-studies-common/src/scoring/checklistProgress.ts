@@ -23,8 +23,24 @@ export interface ChecklistProgress {
   weightedScore: number;
 }
 
-function isDone(item: ChecklistProgressInput): boolean {
-  return item.status === 'done' || item.automaticallySatisfied;
+/**
+ * What an applicable item counts as: done (by status or automatic evidence),
+ * exempted (`not-applicable` without evidence: out of the denominator), or
+ * open. The one rule progress, scores and roll-ups count by.
+ *
+ * @public
+ */
+export function itemOutcome(
+  status: ChecklistStatus,
+  automaticallySatisfied: boolean,
+): 'done' | 'exempted' | 'open' {
+  if (status === 'done' || automaticallySatisfied) return 'done';
+  return status === 'not-applicable' ? 'exempted' : 'open';
+}
+
+/** part / whole as 0–100, rounded down; 100 when there is nothing to count. @public */
+export function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.floor((part / whole) * 100);
 }
 
 /**
@@ -38,22 +54,20 @@ export function checklistProgress(
   items: ChecklistProgressInput[],
 ): ChecklistProgress {
   const applying = items.filter(item => item.applies);
-  const exempted = applying.filter(
-    item => item.status === 'not-applicable' && !item.automaticallySatisfied,
+  const outcomes = applying.map(item =>
+    itemOutcome(item.status, item.automaticallySatisfied),
   );
-  const counted = applying.filter(item => !exempted.includes(item));
-  const done = counted.filter(isDone);
+  const exempted = applying.filter((_, i) => outcomes[i] === 'exempted');
+  const counted = applying.filter((_, i) => outcomes[i] !== 'exempted');
+  const done = applying.filter((_, i) => outcomes[i] === 'done');
 
   const totalWeight = counted.reduce((sum, item) => sum + item.weight, 0);
   const doneWeight = done.reduce((sum, item) => sum + item.weight, 0);
-  const ratio = (part: number, whole: number) =>
-    whole === 0 ? 100 : Math.floor((part / whole) * 100);
-
   return {
     done: done.length,
     applicable: counted.length,
     exempted: exempted.length,
-    percent: ratio(done.length, counted.length),
-    weightedScore: ratio(doneWeight, totalWeight),
+    percent: percentOf(done.length, counted.length),
+    weightedScore: percentOf(doneWeight, totalWeight),
   };
 }

@@ -6,6 +6,7 @@ import {
   SEVERITIES,
 } from '../knowledge/schema';
 import type { AntipatternWarning } from '../matching';
+import { itemOutcome, percentOf } from './checklistProgress';
 import type { EntityChecklist } from './entityChecklist';
 import {
   entityScore,
@@ -25,8 +26,8 @@ export interface CategoryCompletion {
   percent: number;
 }
 
-/** One entity of a roll-up (a team's, system's or domain's entities), scored. @public */
-export interface ScoredEntity {
+/** What the roll-up reads of an entity besides its checklist. @public */
+export interface ScoredEntityIdentity {
   entityRef: string;
   kind: string;
   type?: string;
@@ -36,6 +37,10 @@ export interface ScoredEntity {
   lifecycle?: string;
   /** the group of the roll-up that owns the entity (a sub-team, or the entity's owner on system and domain pages) */
   team?: string;
+}
+
+/** One entity of a roll-up (a team's, system's or domain's entities), scored. @public */
+export interface ScoredEntity extends ScoredEntityIdentity {
   score: EntityScore;
   done: number;
   applicable: number;
@@ -51,22 +56,6 @@ export interface ScoredEntity {
   openItems: string[];
   /** ids of applicable items that are done (by status or automatic evidence) */
   doneItems: string[];
-}
-
-/** What the roll-up reads of an entity besides its checklist. @public */
-export interface ScoredEntityIdentity {
-  entityRef: string;
-  kind: string;
-  type?: string;
-  name: string;
-  namespace: string;
-  title?: string;
-  lifecycle?: string;
-  team?: string;
-}
-
-function percentOf(part: number, whole: number): number {
-  return whole === 0 ? 100 : Math.floor((part / whole) * 100);
 }
 
 const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
@@ -89,9 +78,8 @@ export function scoreEntity(options: {
   const doneItems: string[] = [];
   for (const entry of checklist.items) {
     if (!entry.applies) continue;
-    const done = entry.state.status === 'done' || entry.automatic.satisfied;
-    // Exemptions leave the denominator, as in checklistProgress.
-    if (!done && entry.state.status === 'not-applicable') continue;
+    const outcome = itemOutcome(entry.state.status, entry.automatic.satisfied);
+    if (outcome === 'exempted') continue;
     const completion = byCategory.get(entry.category) ?? {
       category: entry.category,
       done: 0,
@@ -99,7 +87,7 @@ export function scoreEntity(options: {
       percent: 0,
     };
     completion.applicable += 1;
-    if (done) {
+    if (outcome === 'done') {
       completion.done += 1;
       doneItems.push(entry.id);
     } else {

@@ -1,6 +1,7 @@
 import {
   entityScore,
   EntityChecklistEntry,
+  itemOutcome,
   progressOf,
   ScoredWarning,
   ScoringRules,
@@ -30,8 +31,7 @@ export type ScoreGain =
 function isOpen(entry: EntityChecklistEntry): boolean {
   return (
     entry.applies &&
-    !entry.automatic.satisfied &&
-    (entry.state.status === 'todo' || entry.state.status === 'in-progress')
+    itemOutcome(entry.state.status, entry.automatic.satisfied) === 'open'
   );
 }
 
