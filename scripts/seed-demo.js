@@ -43,20 +43,33 @@ async function seedTeamProgress({ backendUrl, token, team, seed = 13 }) {
   let changes = 0;
   for (const entity of entities) {
     const share = 0.2 + random() * 0.7;
-    for (const itemId of entity.openItems) {
+    const path = `${api}/entities/${entity.kind.toLowerCase()}/${
+      entity.namespace
+    }/${entity.name}`;
+    const guidance = await fetch(`${path}/guidance`, { headers });
+    if (!guidance.ok) {
+      throw new Error(`${entity.entityRef} guidance: ${guidance.status}`);
+    }
+    // The items still open: applicable, neither done nor exempted, nor
+    // satisfied by automatic evidence.
+    const openItems = (await guidance.json()).checklist
+      .filter(
+        item =>
+          item.applies &&
+          item.state.status !== 'done' &&
+          item.state.status !== 'not-applicable' &&
+          !item.automatic.satisfied,
+      )
+      .map(item => item.id);
+    for (const itemId of openItems) {
       const roll = random();
       if (roll > share + 0.1) continue;
       const status = roll < share ? 'done' : 'in-progress';
-      const response = await fetch(
-        `${api}/entities/${entity.kind.toLowerCase()}/${entity.namespace}/${
-          entity.name
-        }/checklist/${itemId}`,
-        {
-          method: 'PUT',
-          headers: { ...headers, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ status, note: 'seeded for the demo' }),
-        },
-      );
+      const response = await fetch(`${path}/checklist/${itemId}`, {
+        method: 'PUT',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status, note: 'seeded for the demo' }),
+      });
       if (!response.ok) {
         throw new Error(
           `${entity.entityRef} ${itemId}: ${

@@ -5,7 +5,13 @@ import type {
   EntityChecklistEntry,
   EntityScore,
   RollupSummary,
+  ScorecardEntityRow,
+  ScorecardFilters,
+  ScorecardGroup,
+  ScorecardGroupBy,
+  ScorecardTrend,
   ScoredEntity,
+  ScoreTotals,
   ScoringRules,
 } from './scoring';
 
@@ -146,4 +152,66 @@ export interface RollupResponse {
   totalEntities: number;
   /** pass as `cursor` for the next page; absent on the last page */
   nextCursor?: string;
+}
+
+/** Where a scorecard report's figures come from. @public */
+export type ScorecardSource = 'snapshot' | 'live';
+
+/**
+ * `GET /scorecards?groupBy=owner|system|domain|none&kind=&type=&lifecycle=`:
+ * the scores of every entity the caller can see, grouped, from the latest
+ * snapshot (or computed now with `live=true`, or when there is no snapshot
+ * yet), with the change since the snapshot before it.
+ *
+ * @public
+ */
+export interface ScorecardReport {
+  groupBy: ScorecardGroupBy;
+  filters: ScorecardFilters;
+  source: ScorecardSource;
+  /** when the figures were computed, ISO 8601 */
+  takenAt: string;
+  /** the snapshot the changes are measured against, if any */
+  previousTakenAt?: string;
+  knowledgeVersion: string;
+  scoring: ScoringRules;
+  /** over every row */
+  totals: ScoreTotals;
+  /** one per owner, system or domain (or entity), in key order; entities without one last */
+  groups: ScorecardGroup[];
+}
+
+/** Days of history `GET /scorecards/history` returns when `from` is not given. @public */
+export const SCORECARD_HISTORY_DEFAULT_DAYS = 90;
+/** The longest period one history request may span, in days. @public */
+export const SCORECARD_HISTORY_MAX_DAYS = 1000;
+
+/**
+ * `GET /scorecards/history?groupBy=…&from=YYYY-MM-DD&to=YYYY-MM-DD`: each
+ * group's totals at every snapshot of the period, over the entities the
+ * caller can see now.
+ *
+ * @public
+ */
+export interface ScorecardHistoryResponse {
+  groupBy: ScorecardGroupBy;
+  filters: ScorecardFilters;
+  from: string;
+  to: string;
+  /** the snapshots of the period, with the knowledge-base version each used */
+  snapshots: { day: string; takenAt: string; knowledgeVersion: string }[];
+  /** totals over every group, per snapshot */
+  overall: ScorecardTrend;
+  trends: ScorecardTrend[];
+}
+
+/** `GET /entities/:kind/:namespace/:name/score/history`: one entity's snapshots. @public */
+export interface EntityScoreHistoryResponse {
+  entityRef: string;
+  from: string;
+  to: string;
+  points: (Pick<
+    ScorecardEntityRow,
+    'score' | 'level' | 'done' | 'applicable' | 'knowledgeVersion' | 'takenAt'
+  > & { day: string })[];
 }

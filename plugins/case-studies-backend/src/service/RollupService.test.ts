@@ -18,7 +18,6 @@ import {
   KnowledgeBase,
   RollupResponse,
   RollupScope,
-  summariseScores,
 } from '@case-studies/plugin-case-studies-common';
 import { DatabaseChecklistStore } from '../database/DatabaseChecklistStore';
 import { component, group, rollupCatalog } from '../testing/rollupCatalog';
@@ -132,7 +131,30 @@ describe.each(databases.eachSupportedId())(
           page: { limit: options.limit ?? 100, cursor: options.cursor },
           credentials: options.credentials ?? alice,
         });
-      return { progress, catalog, calls, guidanceService };
+      /** The entity's guidance as its own tab reads it, one entity alone. */
+      const guidanceAlone = async (entityRef: string) => {
+        const context = await readEntityContext({
+          catalog,
+          ref: parseEntityRef(entityRef),
+          credentials: alice,
+        });
+        const { profile, guidance } = guidanceService.evaluate(context);
+        return guidanceService.respond(
+          context.entity,
+          profile,
+          guidance,
+          await store.getStates(entityRef),
+        );
+      };
+      /** An applicable item the entity has neither done nor exempted. */
+      const openItemOf = async (entityRef: string) =>
+        (await guidanceAlone(entityRef)).checklist.find(
+          item =>
+            item.applies &&
+            item.state.status === 'todo' &&
+            !item.automatic.satisfied,
+        )!.id;
+      return { progress, calls, guidanceAlone, openItemOf };
     }
 
     const names = (response: RollupResponse) =>
@@ -173,20 +195,17 @@ describe.each(databases.eachSupportedId())(
         ['group:default/platform', 'group:default/engineering', 1],
         ['group:default/payments-core', 'group:default/payments', 2],
       ]);
-      // Each team's summary is that of exactly the entities it owns.
-      const itemTitles = new Map(
-        knowledge.checklist.map(item => [
-          item.id,
-          { title: item.title, category: item.category },
-        ]),
-      );
+      // Each team's summary counts exactly the entities it owns.
       for (const team of response.teams) {
-        expect(team.summary).toEqual(
-          summariseScores(
-            response.entities.filter(e => e.team === team.entityRef),
-            itemTitles,
-          ),
-        );
+        const owned = response.entities.filter(e => e.team === team.entityRef);
+        const sum = (f: (e: (typeof owned)[number]) => number) =>
+          owned.reduce((total, e) => total + f(e), 0);
+        expect(team.summary).toMatchObject({
+          entities: owned.length,
+          done: sum(e => e.done),
+          applicable: sum(e => e.applicable),
+          exempted: sum(e => e.exempted),
+        });
       }
     });
 
@@ -287,9 +306,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it("serves a read's later pages from its first page's computation, and a new read afresh", async () => {
-      const { progress } = service();
+      const { progress, openItemOf } = service();
       const first = await progress('group', 'payments-core', { limit: 1 });
-      const [open] = first.entities[0].openItems;
+      const open = await openItemOf(first.entities[0].entityRef);
       await store.applyChange({
         entityRef: first.entities[0].entityRef,
         itemId: open,
@@ -350,10 +369,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('counts stored checklist states in the scores', async () => {
-      const { progress } = service();
+      const { progress, openItemOf } = service();
       const before = await progress('group', 'payments-core');
       const ledger = before.entities.find(e => e.name === 'ledger')!;
-      const [open] = ledger.openItems;
+      const open = await openItemOf(ledger.entityRef);
       await store.applyChange({
         entityRef: ledger.entityRef,
         itemId: open,
@@ -363,7 +382,8 @@ describe.each(databases.eachSupportedId())(
       const after = await progress('group', 'payments-core');
       const ledgerAfter = after.entities.find(e => e.name === 'ledger')!;
       expect(ledgerAfter.done).toBe(ledger.done + 1);
-      expect(ledgerAfter.openItems).not.toContain(open);
+      // The page rows carry no item ids: their size is the roll-up's cost.
+      expect(ledgerAfter).not.toHaveProperty('openItems');
       expect(ledgerAfter.score.completion).toBeGreaterThan(
         ledger.score.completion,
       );
@@ -371,21 +391,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('scores every entity exactly as its own guidance does', async () => {
-      const { progress, catalog, guidanceService } = service();
+      const { progress, guidanceAlone } = service();
       const response = await progress('group', 'org');
       for (const scored of response.entities) {
-        const context = await readEntityContext({
-          catalog,
-          ref: parseEntityRef(scored.entityRef),
-          credentials: alice,
-        });
-        const { profile, guidance } = guidanceService.evaluate(context);
-        const alone = guidanceService.respond(
-          context.entity,
-          profile,
-          guidance,
-          await store.getStates(scored.entityRef),
-        );
+        const alone = await guidanceAlone(scored.entityRef);
         expect({ ref: scored.entityRef, score: scored.score }).toEqual({
           ref: scored.entityRef,
           score: alone.score,

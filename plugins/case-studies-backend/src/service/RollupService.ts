@@ -22,9 +22,11 @@ import {
   RollupScope,
   RollupTeam,
   ScoredEntity,
+  ScoredEntityWithItems,
   scoreEntity,
   ScoringRules,
   summariseScores,
+  withoutItems,
 } from '@case-studies/plugin-case-studies-common';
 import { ChecklistStore } from '../database/ChecklistStore';
 import { GuidanceService } from './GuidanceService';
@@ -246,7 +248,7 @@ export class RollupService {
 
     // Each team's entities in one pass: filtering all entities once per team
     // cost teams × entities (2M comparisons for 200 teams of 10,000).
-    const scoredByTeam = new Map<string, ScoredEntity[]>();
+    const scoredByTeam = new Map<string, ScoredEntityWithItems[]>();
     for (const entity of scored) {
       if (entity.team === undefined) continue;
       const list = scoredByTeam.get(entity.team);
@@ -280,7 +282,10 @@ export class RollupService {
         totalEntities: scored.length,
       },
       ordered: scored
-        .map(entity => ({ key: normalisedRef(entity.entityRef), entity }))
+        .map(entity => ({
+          key: normalisedRef(entity.entityRef),
+          entity: withoutItems(entity),
+        }))
         .sort((a, b) => compareCodeUnits(a.key, b.key)),
     };
   }
@@ -503,7 +508,7 @@ export class RollupService {
   private async score(
     read: RollupEntities,
     credentials: BackstageCredentials,
-  ): Promise<ScoredEntity[]> {
+  ): Promise<ScoredEntityWithItems[]> {
     const { catalog, guidanceService, checklistStore, knowledge, scoring } =
       this.options;
     const refs = read.entities.map(entity => stringifyEntityRef(entity));

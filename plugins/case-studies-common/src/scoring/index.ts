@@ -2,3 +2,4 @@ export * from './checklistProgress';
 export * from './entityChecklist';
 export * from './entityScore';
 export * from './rollup';
+export * from './scorecard';

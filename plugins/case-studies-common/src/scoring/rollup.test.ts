@@ -3,7 +3,12 @@ import type { ChecklistCategory } from '../knowledge';
 import type { EntityChecklist, EntityChecklistEntry } from './entityChecklist';
 import { DEFAULT_SCORING_RULES } from './entityScore';
 import { checklistProgress } from './checklistProgress';
-import { scoreEntity, ScoredEntity, summariseScores } from './rollup';
+import {
+  scoreEntity,
+  ScoredEntityWithItems,
+  summariseScores,
+  withoutItems,
+} from './rollup';
 
 function entry(
   id: string,
@@ -46,7 +51,7 @@ function scored(
   name: string,
   items: EntityChecklistEntry[],
   warnings: { id: string; severity: 'low' | 'high' | 'critical' }[] = [],
-): ScoredEntity {
+): ScoredEntityWithItems {
   return scoreEntity({
     identity: {
       entityRef: `component:default/${name}`,
@@ -82,6 +87,17 @@ describe('scoreEntity', () => {
     expect(entity.openItems).toEqual(['pm']);
     expect(entity.doneItems).toEqual(['ci', 'dm']);
     expect(entity).toMatchObject({ done: 2, applicable: 3, exempted: 1 });
+  });
+
+  it('leaves the item ids out of the row a page shows, and nothing else', () => {
+    const entity = scored('ledger', [
+      entry('ci', 'dora-capabilities', 'done'),
+      entry('pm', 'postmortem', 'todo'),
+    ]);
+    const row = withoutItems(entity);
+    expect(row).not.toHaveProperty('openItems');
+    expect(row).not.toHaveProperty('doneItems');
+    expect({ ...row, openItems: ['pm'], doneItems: ['ci'] }).toEqual(entity);
   });
 
   it('takes the most severe warning as the top one and counts warnings by severity', () => {

@@ -8,11 +8,10 @@ import {
 import type { AntipatternWarning } from '../matching';
 import { itemOutcome, percentOf } from './checklistProgress';
 import type { EntityChecklist } from './entityChecklist';
+import { scoreTotals, type ScoreTotals } from './scorecard';
 import {
   entityScore,
   EntityScore,
-  SCORE_LEVELS,
-  ScoreLevel,
   ScoringRules,
   warningsBySeverity,
 } from './entityScore';
@@ -52,10 +51,26 @@ export interface ScoredEntity extends ScoredEntityIdentity {
   topWarning?: { id: string; title: string; severity: Severity };
   /** per category with at least one applicable item, in category order */
   categories: CategoryCompletion[];
+}
+
+/**
+ * A scored entity with the ids of its counted items, from which a summary
+ * finds the items most often open. The ids stay on the server: they were
+ * half of every roll-up row's bytes, and the entity's own guidance lists them.
+ *
+ * @public
+ */
+export interface ScoredEntityWithItems extends ScoredEntity {
   /** ids of applicable items neither done nor exempted */
   openItems: string[];
   /** ids of applicable items that are done (by status or automatic evidence) */
   doneItems: string[];
+}
+
+/** The row of a scored entity as a roll-up page shows it, without item ids. @public */
+export function withoutItems(entity: ScoredEntityWithItems): ScoredEntity {
+  const { openItems: _open, doneItems: _done, ...row } = entity;
+  return row;
 }
 
 const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
@@ -71,7 +86,7 @@ export function scoreEntity(options: {
   checklist: EntityChecklist;
   antipatterns: Pick<AntipatternWarning, 'id' | 'title' | 'severity'>[];
   rules: ScoringRules;
-}): ScoredEntity {
+}): ScoredEntityWithItems {
   const { identity, checklist, antipatterns, rules } = options;
   const byCategory = new Map<ChecklistCategory, CategoryCompletion>();
   const openItems: string[] = [];
@@ -149,18 +164,7 @@ export interface WeakItem {
 }
 
 /** Totals over the entities of a roll-up. @public */
-export interface RollupSummary {
-  entities: number;
-  /** mean of the entities' scores to one decimal; null without entities */
-  meanScore: number | null;
-  medianScore: number | null;
-  levels: Record<ScoreLevel, number>;
-  done: number;
-  applicable: number;
-  exempted: number;
-  /** done / applicable over all entities, 0–100 */
-  percent: number;
-  warnings: Record<Severity, number>;
+export interface RollupSummary extends ScoreTotals {
   categories: CategoryCompletion[];
   /** the items most often still open, most open first */
   weakestItems: WeakItem[];
@@ -168,14 +172,6 @@ export interface RollupSummary {
 
 /** How many of the most-open items a summary lists. @public */
 export const WEAKEST_ITEMS_LISTED = 5;
-
-function median(sorted: number[]): number | null {
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? sorted[middle]
-    : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /**
  * Totals over scored entities: mean and median score, level distribution,
@@ -185,30 +181,13 @@ function median(sorted: number[]): number | null {
  * @public
  */
 export function summariseScores(
-  entities: ScoredEntity[],
+  entities: ScoredEntityWithItems[],
   items: ReadonlyMap<string, { title: string; category: ChecklistCategory }>,
 ): RollupSummary {
-  const levels = Object.fromEntries(SCORE_LEVELS.map(l => [l, 0])) as Record<
-    ScoreLevel,
-    number
-  >;
-  const warnings = warningsBySeverity([]);
   const categories = new Map<ChecklistCategory, CategoryCompletion>();
   const itemCounts = new Map<string, { open: number; applicable: number }>();
-  let done = 0;
-  let applicable = 0;
-  let exempted = 0;
-  let scoreSum = 0;
 
   for (const entity of entities) {
-    levels[entity.score.level] += 1;
-    scoreSum += entity.score.score;
-    done += entity.done;
-    applicable += entity.applicable;
-    exempted += entity.exempted;
-    for (const severity of SEVERITIES) {
-      warnings[severity] += entity.warnings[severity];
-    }
     for (const completion of entity.categories) {
       const total = categories.get(completion.category) ?? {
         category: completion.category,
@@ -234,7 +213,6 @@ export function summariseScores(
     }
   }
 
-  const scores = entities.map(e => e.score.score).sort((a, b) => a - b);
   const weakestItems = [...itemCounts.entries()]
     .map(([itemId, counts]) => ({ itemId, ...counts }))
     .sort((a, b) => b.open - a.open || compareCodeUnits(a.itemId, b.itemId))
@@ -251,18 +229,16 @@ export function summariseScores(
     });
 
   return {
-    entities: entities.length,
-    meanScore:
-      entities.length === 0
-        ? null
-        : Math.round((scoreSum / entities.length) * 10) / 10,
-    medianScore: median(scores),
-    levels,
-    done,
-    applicable,
-    exempted,
-    percent: percentOf(done, applicable),
-    warnings,
+    ...scoreTotals(
+      entities.map(entity => ({
+        score: entity.score.score,
+        level: entity.score.level,
+        done: entity.done,
+        applicable: entity.applicable,
+        exempted: entity.exempted,
+        warnings: entity.warnings,
+      })),
+    ),
     categories: CHECKLIST_CATEGORIES.flatMap(category => {
       const total = categories.get(category);
       return total

@@ -710,8 +710,6 @@ const scored = (
       : Math.floor((overrides.done / overrides.applicable) * 100),
   warnings: noWarnings(),
   categories: [],
-  openItems: [],
-  doneItems: [],
   ...overrides,
 });
 
@@ -745,12 +743,6 @@ export const checkoutWeb = scored({
     title: 'Calls without circuit breakers',
     severity: 'high',
   },
-  openItems: ['chaos-experiments', 'idempotency-keys'],
-  doneItems: [
-    'dora-deployment-frequency',
-    'postmortem-template',
-    'dora-lead-time',
-  ],
 });
 
 export const ledgerService = scored({
@@ -765,8 +757,6 @@ export const ledgerService = scored({
     title: 'Microservices sharing strongly consistent data',
     severity: 'critical',
   },
-  openItems: ['chaos-experiments', 'idempotency-keys'],
-  doneItems: ['dora-deployment-frequency', 'postmortem-template'],
 });
 
 export const paymentsApi = scored({
@@ -795,13 +785,6 @@ export const paymentsApi = scored({
     title: 'Services sharing one database',
     severity: 'medium',
   },
-  openItems: ['chaos-experiments'],
-  doneItems: [
-    'dora-deployment-frequency',
-    'postmortem-template',
-    'dora-lead-time',
-    'idempotency-keys',
-  ],
 });
 
 export const refundsWorker = scored({
@@ -818,13 +801,6 @@ export const refundsWorker = scored({
   },
   done: 1,
   applicable: 5,
-  openItems: [
-    'chaos-experiments',
-    'idempotency-keys',
-    'postmortem-template',
-    'dora-lead-time',
-  ],
-  doneItems: ['dora-deployment-frequency'],
 });
 
 /**
