@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   caseStudies?: {
     knowledge?: {
@@ -29,6 +31,17 @@ export interface Config {
         silver?: number;
         /** default 80 */
         gold?: number;
+      };
+      /** Daily snapshots of every entity's score, for history and trends. */
+      snapshots?: {
+        /**
+         * When the snapshot task runs (one run across instances). Default:
+         * every 24 hours, first a minute after start-up; a backend that starts
+         * on a day without a snapshot takes one at once.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** Days of snapshots kept; older ones are deleted. Default 400. */
+        retentionDays?: number;
       };
       /** Points taken off the score per active warning of each severity. */
       penalties?: {

@@ -9,7 +9,12 @@ import { createRouter } from './router';
 import { ChecklistService } from './service/ChecklistService';
 import { GuidanceCache } from './service/GuidanceCache';
 import { GuidanceService } from './service/GuidanceService';
+import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { EntityScorer } from './service/EntityScorer';
 import { RollupService } from './service/RollupService';
+import { ScorecardService } from './service/ScorecardService';
+import { scheduleSnapshots } from './service/scheduleSnapshots';
+import { loadSnapshotSettings } from './service/loadSnapshotSettings';
 import { loadKnowledge } from './service/loadKnowledge';
 import { loadScoringRules } from './service/loadScoringRules';
 import { SerialisedJson } from './service/SerialisedJson';
@@ -31,6 +36,9 @@ export const caseStudiesPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.rootLifecycle,
         catalog: catalogServiceRef,
       },
       async init({
@@ -41,6 +49,9 @@ export const caseStudiesPlugin = createBackendPlugin({
         httpRouter,
         permissions,
         permissionsRegistry,
+        auth,
+        scheduler,
+        lifecycle,
         catalog,
       }) {
         permissionsRegistry.addPermissions(caseStudiesPermissions);
@@ -57,7 +68,7 @@ export const caseStudiesPlugin = createBackendPlugin({
           guidanceCache,
           permissions,
         });
-        const rollupService = new RollupService({
+        const scorer = new EntityScorer({
           catalog,
           knowledge,
           scoring,
@@ -65,6 +76,29 @@ export const caseStudiesPlugin = createBackendPlugin({
           checklistStore,
           cachedGuidance: (ref, credentials) =>
             guidanceCache.peek(ref, credentials),
+        });
+        const rollupService = new RollupService({
+          catalog,
+          knowledge,
+          scoring,
+          scorer,
+        });
+        const snapshotSettings = loadSnapshotSettings(config);
+        const scorecardService = new ScorecardService({
+          catalog,
+          auth,
+          scorer,
+          store: await DatabaseScorecardStore.create({ database }),
+          scoring,
+          logger,
+          retentionDays: snapshotSettings.retentionDays,
+        });
+        await scheduleSnapshots({
+          scheduler,
+          lifecycle,
+          logger,
+          scorecardService,
+          schedule: snapshotSettings.schedule,
         });
 
         httpRouter.use(
@@ -77,6 +111,7 @@ export const caseStudiesPlugin = createBackendPlugin({
             checklistService,
             checklistStore,
             rollupService,
+            scorecardService,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -5,11 +5,13 @@ import Router from 'express-promise-router';
 import { ChecklistStore } from './database/ChecklistStore';
 import { createEntityRoutes } from './routes/entities';
 import { createKnowledgeRoutes } from './routes/knowledge';
+import { createScorecardRoutes } from './routes/scorecards';
 import { createTeamRoutes } from './routes/teams';
 import { ChecklistService } from './service/ChecklistService';
 import { GuidanceCache } from './service/GuidanceCache';
 import { GuidanceService } from './service/GuidanceService';
 import { RollupService } from './service/RollupService';
+import { ScorecardService } from './service/ScorecardService';
 import { SerialisedJson } from './service/SerialisedJson';
 
 /** The services the routes delegate to, built by the plugin. */
@@ -22,6 +24,7 @@ export interface RouterOptions {
   checklistService: ChecklistService;
   checklistStore: ChecklistStore;
   rollupService: RollupService;
+  scorecardService: ScorecardService;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function createRouter(
   router.use(createKnowledgeRoutes(options));
   router.use(createEntityRoutes(options));
   router.use(createTeamRoutes(options));
+  router.use(createScorecardRoutes(options));
 
   router.use(
     (

@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   ChecklistHistoryEntry,
   ChecklistHistoryPage,
@@ -10,17 +7,13 @@ import {
 } from '@case-studies/plugin-case-studies-common';
 import { Knex } from 'knex';
 import { normalisedRef } from '../service/entityRefs';
+import { isUniqueViolation, migratedClient, migrationsDir } from './migrations';
 import {
   ChecklistChange,
   ChecklistChangeResult,
   ChecklistHistoryQuery,
   ChecklistStore,
 } from './ChecklistStore';
-
-const migrationsDir = resolvePackagePath(
-  '@case-studies/plugin-case-studies-backend',
-  'migrations',
-);
 
 type StatusRow = {
   entity_ref: string;
@@ -91,28 +84,13 @@ function sameContent(state: ChecklistItemState, change: ChecklistChange) {
   );
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' || // PostgreSQL unique_violation
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}
-
 /** The Knex implementation of {@link ChecklistStore}, for SQLite and PostgreSQL. */
 export class DatabaseChecklistStore implements ChecklistStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseChecklistStore> {
-    const client = await options.database.getClient();
-    const skip =
-      options.skipMigrations ?? options.database.migrations?.skip ?? false;
-    if (!skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseChecklistStore(client);
+    return new DatabaseChecklistStore(await migratedClient(options));
   }
 
   /** Exposed for tests that exercise migrations up and down. */

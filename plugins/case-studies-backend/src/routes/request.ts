@@ -6,6 +6,12 @@ import {
   isEvidenceUrl,
   ROLLUP_PAGE_DEFAULT,
   ROLLUP_PAGE_MAX,
+  daysBefore,
+  daysBetween,
+  SCORECARD_GROUP_BY,
+  SCORECARD_HISTORY_DEFAULT_DAYS,
+  SCORECARD_HISTORY_MAX_DAYS,
+  snapshotDay,
 } from '@case-studies/plugin-case-studies-common';
 import { Request } from 'express';
 import { z } from 'zod';
@@ -128,3 +134,93 @@ export const matchRequestSchema = z.strictObject({
   entity: entityShape,
   relatedEntities: z.array(entityShape).max(1000).optional(),
 });
+
+const booleanFlag = z
+  .enum(['true', 'false'], { message: 'must be true or false' })
+  .default('false')
+  .transform(value => value === 'true');
+
+/** A catalog value to filter on: kind, spec.type or spec.lifecycle. */
+const filterValue = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(253, 'must be at most 253 characters')
+  .optional();
+
+const scorecardFilterFields = {
+  groupBy: z
+    .enum(SCORECARD_GROUP_BY, {
+      message: `must be one of ${SCORECARD_GROUP_BY.join(', ')}`,
+    })
+    .default('owner'),
+  kind: filterValue,
+  type: filterValue,
+  lifecycle: filterValue,
+};
+
+export const scorecardQuerySchema = z.strictObject({
+  ...scorecardFilterFields,
+  format: z
+    .enum(['json', 'csv'], { message: 'must be json or csv' })
+    .default('json'),
+  live: booleanFlag,
+});
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(
+    value =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    { message: 'must be a date that exists' },
+  );
+
+/**
+ * `from` and `to` of a history request: by default the last
+ * SCORECARD_HISTORY_DEFAULT_DAYS days to today; in order, and shorter than
+ * the longest period.
+ */
+const dayRange = {
+  from: day.optional(),
+  to: day.optional(),
+};
+
+function withDefaultRange<T extends { from?: string; to?: string }>(
+  query: T,
+): T & { range: { from: string; to: string } } {
+  const to = query.to ?? snapshotDay(new Date());
+  const from = query.from ?? daysBefore(to, SCORECARD_HISTORY_DEFAULT_DAYS - 1);
+  return { ...query, range: { from, to } };
+}
+
+function checkRange(
+  query: { range: { from: string; to: string } },
+  ctx: z.RefinementCtx,
+): void {
+  const span = daysBetween(query.range.from, query.range.to);
+  if (span < 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: 'must not be after to',
+    });
+  } else if (span >= SCORECARD_HISTORY_MAX_DAYS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `must be less than ${SCORECARD_HISTORY_MAX_DAYS} days before to`,
+    });
+  }
+}
+
+export const scorecardHistoryQuerySchema = z
+  .strictObject({ ...scorecardFilterFields, ...dayRange })
+  .transform(withDefaultRange)
+  .superRefine(checkRange);
+
+export const scoreHistoryQuerySchema = z
+  .strictObject(dayRange)
+  .transform(withDefaultRange)
+  .superRefine(checkRange);

@@ -1,13 +1,10 @@
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { caseStudiesPlugin } from '../plugin';
+import { startPluginBackend } from '../testing/startPluginBackend';
 import { rollupCatalog } from '../testing/rollupCatalog';
 
 jest.setTimeout(60_000);
@@ -19,18 +16,7 @@ const api = '/api/case-studies';
 
 async function startBackend(databaseId: TestDatabaseId, config?: object) {
   const knex = await databases.init(databaseId);
-  const { server } = await startTestBackend({
-    features: [
-      caseStudiesPlugin,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: rollupCatalog }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      ...(config ? [mockServices.rootConfig.factory({ data: config })] : []),
-    ],
-  });
-  return server;
+  return startPluginBackend({ knex, entities: rollupCatalog, config });
 }
 
 describe.each(databases.eachSupportedId())(

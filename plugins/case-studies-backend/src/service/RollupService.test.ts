@@ -1,18 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   DEFAULT_SCORING_RULES,
   KnowledgeBase,
@@ -20,73 +12,25 @@ import {
   RollupScope,
 } from '@case-studies/plugin-case-studies-common';
 import { DatabaseChecklistStore } from '../database/DatabaseChecklistStore';
+import { countingCatalog } from '../testing/countingCatalog';
 import { component, group, rollupCatalog } from '../testing/rollupCatalog';
+import {
+  loadBuiltInKnowledge,
+  scoringServices,
+} from '../testing/scoringServices';
 import { withRelations } from '../testing/withRelations';
-import { GuidanceService } from './GuidanceService';
-import { loadKnowledge } from './loadKnowledge';
-import { readEntityContext } from './readEntityContext';
 import { RollupService } from './RollupService';
 
 jest.setTimeout(60_000);
 
-const HIDDEN_FROM_MALLORY = 'component:default/hidden-service';
 const alice = mockCredentials.user('user:default/alice');
 const mallory = mockCredentials.user('user:default/mallory');
-
-/**
- * The in-memory catalog, counting calls, and hiding one entity from mallory
- * as a permission policy would.
- */
-function countingCatalog(entities: Entity[]) {
-  const inner = catalogServiceMock({ entities });
-  const calls: string[] = [];
-  const visible = (credentials: BackstageCredentials) => (e?: Entity) =>
-    e !== undefined &&
-    !(
-      (credentials.principal as { userEntityRef?: string }).userEntityRef ===
-        'user:default/mallory' && stringifyEntityRef(e) === HIDDEN_FROM_MALLORY
-    );
-  const catalog: CatalogService = {
-    ...inner,
-    async getEntityByRef(ref, options) {
-      calls.push('getEntityByRef');
-      const entity = await inner.getEntityByRef(ref, options);
-      return visible(options.credentials)(entity) ? entity : undefined;
-    },
-    async getEntitiesByRefs(request, options) {
-      calls.push('getEntitiesByRefs');
-      const response = await inner.getEntitiesByRefs(request, options);
-      return {
-        items: response.items.map(e =>
-          visible(options.credentials)(e) ? e : undefined,
-        ),
-      };
-    },
-    async queryEntities(request, options) {
-      calls.push('queryEntities');
-      const response = await inner.queryEntities(request, options);
-      return {
-        ...response,
-        items: response.items.filter(visible(options.credentials)),
-      };
-    },
-    async getEntities(request, options) {
-      calls.push('getEntities');
-      const response = await inner.getEntities(request, options);
-      return { items: response.items.filter(visible(options.credentials)) };
-    },
-  };
-  return { catalog, calls };
-}
 
 const databases = TestDatabases.create();
 
 let knowledge: KnowledgeBase;
 beforeAll(async () => {
-  knowledge = await loadKnowledge({
-    config: mockServices.rootConfig(),
-    logger: mockServices.logger.mock(),
-  });
+  knowledge = await loadBuiltInKnowledge();
 });
 
 describe.each(databases.eachSupportedId())(
@@ -103,16 +47,16 @@ describe.each(databases.eachSupportedId())(
 
     function service(entities = rollupCatalog) {
       const { catalog, calls } = countingCatalog(entities);
-      const guidanceService = new GuidanceService(
+      const { scorer, guidanceAlone: alone } = scoringServices({
+        catalog,
+        checklistStore: store,
         knowledge,
-        DEFAULT_SCORING_RULES,
-      );
+      });
       const rollups = new RollupService({
         catalog,
         knowledge,
         scoring: DEFAULT_SCORING_RULES,
-        guidanceService,
-        checklistStore: store,
+        scorer,
       });
       const progress = (
         scope: RollupScope,
@@ -132,20 +76,7 @@ describe.each(databases.eachSupportedId())(
           credentials: options.credentials ?? alice,
         });
       /** The entity's guidance as its own tab reads it, one entity alone. */
-      const guidanceAlone = async (entityRef: string) => {
-        const context = await readEntityContext({
-          catalog,
-          ref: parseEntityRef(entityRef),
-          credentials: alice,
-        });
-        const { profile, guidance } = guidanceService.evaluate(context);
-        return guidanceService.respond(
-          context.entity,
-          profile,
-          guidance,
-          await store.getStates(entityRef),
-        );
-      };
+      const guidanceAlone = (entityRef: string) => alone(entityRef, alice);
       /** An applicable item the entity has neither done nor exempted. */
       const openItemOf = async (entityRef: string) =>
         (await guidanceAlone(entityRef)).checklist.find(

@@ -15,32 +15,25 @@ import { LRUCache } from 'lru-cache';
 import {
   ChecklistCategory,
   compareCodeUnits,
-  entityChecklist,
-  Guidance,
   KnowledgeBase,
   RollupResponse,
   RollupScope,
   RollupTeam,
+  SCORED_KINDS,
   ScoredEntity,
   ScoredEntityWithItems,
-  scoreEntity,
   ScoringRules,
   summariseScores,
   withoutItems,
 } from '@case-studies/plugin-case-studies-common';
-import { ChecklistStore } from '../database/ChecklistStore';
-import { GuidanceService } from './GuidanceService';
+import { EntityScorer } from './EntityScorer';
 import {
   entitiesByRefs,
   kindOfRef,
   queryAllEntities,
-  readEntityContexts,
   relationTargets,
 } from './readEntityContext';
 import { normalisedRef, principalKey } from './entityRefs';
-
-/** The kinds of a team's entities that a roll-up scores. */
-const OWNED_KINDS = ['component', 'api', 'resource', 'system'];
 
 /** The kinds a system's (and a domain's systems') roll-up covers. */
 const SYSTEM_MEMBER_KINDS = ['component', 'resource'];
@@ -71,12 +64,6 @@ interface RollupEntities {
   /** component counts of owners whose every component was read */
   ownedComponents?: Map<string, number>;
 }
-
-/** Guidance the caller has computed recently, if any (see GuidanceCache.peek). */
-export type CachedGuidanceLookup = (
-  entityRef: string,
-  credentials: BackstageCredentials,
-) => Guidance | undefined;
 
 /** Where a page starts: after `after`, in the snapshot `snapshot` if it is still kept. */
 interface Cursor {
@@ -125,10 +112,6 @@ function titleOf(entity: Entity | undefined): string | undefined {
   return typeof title === 'string' ? title : undefined;
 }
 
-function stringAt(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
 /**
  * Team, system, domain and user roll-ups: reads the entities below the
  * subject and their neighbours from the catalog in batches with the caller's
@@ -152,9 +135,7 @@ export class RollupService {
       catalog: CatalogService;
       knowledge: KnowledgeBase;
       scoring: ScoringRules;
-      guidanceService: GuidanceService;
-      checklistStore: ChecklistStore;
-      cachedGuidance?: CachedGuidanceLookup;
+      scorer: EntityScorer;
     },
   ) {
     this.itemTitles = new Map(
@@ -244,7 +225,12 @@ export class RollupService {
       recursive,
       credentials,
     );
-    const scored = await this.score(read, credentials);
+    const scored = await this.options.scorer.score(read.entities, credentials, {
+      known: read.known,
+      ownedComponents: read.ownedComponents,
+      teamOf: read.teamOf,
+      reuseCachedGuidance: true,
+    });
 
     // Each team's entities in one pass: filtering all entities once per team
     // cost teams × entities (2M comparisons for 200 teams of 10,000).
@@ -371,7 +357,7 @@ export class RollupService {
     const entities = await queryAllEntities(
       this.options.catalog,
       {
-        kinds: OWNED_KINDS,
+        kinds: [...SCORED_KINDS],
         anyOf: { field: 'relations.ownedBy', values: [...teamKeys.values()] },
       },
       credentials,
@@ -502,61 +488,5 @@ export class RollupService {
       };
     }
     return this.readSystemMembers(domain, partOfDomain, credentials);
-  }
-
-  /** Profiles, guidance, stored states (one store call) and scores. */
-  private async score(
-    read: RollupEntities,
-    credentials: BackstageCredentials,
-  ): Promise<ScoredEntityWithItems[]> {
-    const { catalog, guidanceService, checklistStore, knowledge, scoring } =
-      this.options;
-    const refs = read.entities.map(entity => stringifyEntityRef(entity));
-    const cached = new Map<string, Guidance>();
-    for (const ref of refs) {
-      const guidance = this.options.cachedGuidance?.(ref, credentials);
-      if (guidance) cached.set(normalisedRef(ref), guidance);
-    }
-    const [contexts, states] = await Promise.all([
-      readEntityContexts({
-        catalog,
-        entities: read.entities.filter(
-          entity => !cached.has(normalisedRef(stringifyEntityRef(entity))),
-        ),
-        credentials,
-        known: read.known,
-        ownedComponents: read.ownedComponents,
-      }),
-      checklistStore.getStatesForEntities(refs),
-    ]);
-
-    return read.entities.map((entity, index) => {
-      const ref = refs[index];
-      const key = normalisedRef(ref);
-      const guidance =
-        cached.get(key) ??
-        guidanceService.evaluate(contexts.get(key)!).guidance;
-      const checklist = entityChecklist({
-        entity,
-        guidance,
-        knowledge,
-        states: states.get(ref) ?? [],
-      });
-      return scoreEntity({
-        identity: {
-          entityRef: ref,
-          kind: entity.kind,
-          type: stringAt(entity.spec?.type),
-          name: entity.metadata.name,
-          namespace: entity.metadata.namespace ?? 'default',
-          title: titleOf(entity),
-          lifecycle: stringAt(entity.spec?.lifecycle),
-          team: read.teamOf.get(key),
-        },
-        checklist,
-        antipatterns: guidance.antipatterns,
-        rules: scoring,
-      });
-    });
   }
 }

@@ -9,6 +9,10 @@ import {
  * set. Throws at start-up, naming the field, when a value cannot be used.
  */
 export function loadScoringRules(config: RootConfigService): ScoringRules {
-  const section = config.getOptional('caseStudies.scorecards');
-  return parseScoringRules(section);
+  const section = config.getOptional<Record<string, unknown>>(
+    'caseStudies.scorecards',
+  );
+  // `snapshots` is read by loadSnapshotSettings; the rest is the rules.
+  const { snapshots: _snapshots, ...rules } = section ?? {};
+  return parseScoringRules(rules);
 }

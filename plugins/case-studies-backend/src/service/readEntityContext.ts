@@ -101,6 +101,34 @@ export async function entitiesByRefs(
 }
 
 /**
+ * The entities matching a catalog filter, one page of at most
+ * {@link CATALOG_BATCH_SIZE} at a time with the catalog's cursor, so that a
+ * caller going through the whole catalog holds one page at once.
+ */
+export async function* entityPages(
+  catalog: CatalogService,
+  query: { filter: Record<string, string | string[]>; fields?: string[] },
+  credentials: BackstageCredentials,
+): AsyncGenerator<Entity[]> {
+  let response = await catalog.queryEntities(
+    { filter: query.filter, fields: query.fields, limit: CATALOG_BATCH_SIZE },
+    { credentials },
+  );
+  yield response.items;
+  while (response.pageInfo.nextCursor) {
+    response = await catalog.queryEntities(
+      {
+        cursor: response.pageInfo.nextCursor,
+        fields: query.fields,
+        limit: CATALOG_BATCH_SIZE,
+      },
+      { credentials },
+    );
+    yield response.items;
+  }
+}
+
+/**
  * Every entity of the given kinds matching a filter, page by page with the
  * catalog's cursor. The one filter field that takes many values (e.g. a list
  * of owners) is split into bounded lists, so no request grows with the
@@ -130,21 +158,12 @@ export async function queryAllEntities(
         kind: kinds,
       };
       const items: Entity[] = [];
-      let response = await catalog.queryEntities(
-        { filter, fields: options.fields, limit: CATALOG_BATCH_SIZE },
-        { credentials },
-      );
-      items.push(...response.items);
-      while (response.pageInfo.nextCursor) {
-        response = await catalog.queryEntities(
-          {
-            cursor: response.pageInfo.nextCursor,
-            fields: options.fields,
-            limit: CATALOG_BATCH_SIZE,
-          },
-          { credentials },
-        );
-        items.push(...response.items);
+      for await (const page of entityPages(
+        catalog,
+        { filter, fields: options.fields },
+        credentials,
+      )) {
+        items.push(...page);
       }
       return items;
     }),

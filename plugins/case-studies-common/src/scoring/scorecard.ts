@@ -7,6 +7,14 @@ import {
   warningsBySeverity,
 } from './entityScore';
 
+/**
+ * The kinds of catalog entity that get a score: what a team owns and a
+ * scorecard counts (groups, users, domains and locations do not).
+ *
+ * @public
+ */
+export const SCORED_KINDS = ['component', 'api', 'resource', 'system'] as const;
+
 /** How a scorecard report groups entities; `none` gives one row per entity. @public */
 export const SCORECARD_GROUP_BY = [
   'owner',
@@ -326,4 +334,18 @@ export function scorecardTrends(
 /** The UTC day of an instant, YYYY-MM-DD: the unit snapshots are taken and kept in. @public */
 export function snapshotDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The day `days` before a day (both YYYY-MM-DD, UTC). @public */
+export function daysBefore(day: string, days: number): string {
+  return snapshotDay(new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS));
+}
+
+/** Days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. @public */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS,
+  );
 }
