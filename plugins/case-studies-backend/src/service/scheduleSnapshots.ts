@@ -12,8 +12,10 @@ export const SNAPSHOT_TASK_ID = 'case-studies-scorecard-snapshot';
 
 /**
  * Schedules the daily scorecard snapshot as a global task (one run across
- * all instances), and once the backend has started, runs it at once when
- * today has no snapshot yet: a schedule alone would wait for its next slot.
+ * all instances), and once every plugin has started, triggers it when today
+ * has no snapshot yet: a schedule alone would wait for its next slot, which
+ * a restart does not move. The scheduler still holds a run back until the
+ * task's initial delay has passed, which gives a new catalog time to fill.
  */
 export async function scheduleSnapshots(options: {
   scheduler: SchedulerService;
