@@ -9,8 +9,10 @@ import { createRouter } from './router';
 import { ChecklistService } from './service/ChecklistService';
 import { GuidanceCache } from './service/GuidanceCache';
 import { GuidanceService } from './service/GuidanceService';
+import { DatabaseRolloutStore } from './database/DatabaseRolloutStore';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { EntityScorer } from './service/EntityScorer';
+import { RolloutService } from './service/RolloutService';
 import { RollupService } from './service/RollupService';
 import { ScorecardService } from './service/ScorecardService';
 import { scheduleSnapshots } from './service/scheduleSnapshots';
@@ -101,6 +103,15 @@ export const caseStudiesPlugin = createBackendPlugin({
           schedule: snapshotSettings.schedule,
         });
 
+        const rolloutService = new RolloutService({
+          store: await DatabaseRolloutStore.create({ database }),
+          checklistStore,
+          catalog,
+          auth,
+          permissions,
+          knowledge,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -112,6 +123,7 @@ export const caseStudiesPlugin = createBackendPlugin({
             checklistStore,
             rollupService,
             scorecardService,
+            rolloutService,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -5,11 +5,13 @@ import Router from 'express-promise-router';
 import { ChecklistStore } from './database/ChecklistStore';
 import { createEntityRoutes } from './routes/entities';
 import { createKnowledgeRoutes } from './routes/knowledge';
+import { createRolloutRoutes } from './routes/rollouts';
 import { createScorecardRoutes } from './routes/scorecards';
 import { createTeamRoutes } from './routes/teams';
 import { ChecklistService } from './service/ChecklistService';
 import { GuidanceCache } from './service/GuidanceCache';
 import { GuidanceService } from './service/GuidanceService';
+import { RolloutService } from './service/RolloutService';
 import { RollupService } from './service/RollupService';
 import { ScorecardService } from './service/ScorecardService';
 import { SerialisedJson } from './service/SerialisedJson';
@@ -25,6 +27,7 @@ export interface RouterOptions {
   checklistStore: ChecklistStore;
   rollupService: RollupService;
   scorecardService: ScorecardService;
+  rolloutService: RolloutService;
 }
 
 /**
@@ -48,6 +51,7 @@ export async function createRouter(
   router.use(createEntityRoutes(options));
   router.use(createTeamRoutes(options));
   router.use(createScorecardRoutes(options));
+  router.use(createRolloutRoutes(options));
 
   router.use(
     (

@@ -1,6 +1,11 @@
 import type { Guidance } from './matching';
 import type { ServiceProfile } from './profile';
 import type {
+  RolloutItemStatus,
+  RolloutState,
+  RolloutTarget,
+} from './rollouts';
+import type {
   ChecklistProgress,
   EntityChecklistEntry,
   EntityScore,
@@ -214,4 +219,112 @@ export interface EntityScoreHistoryResponse {
     ScorecardEntityRow,
     'score' | 'level' | 'done' | 'applicable' | 'knowledgeVersion' | 'takenAt'
   > & { day: string })[];
+}
+
+/** The longest rollout title, description, and the most items one rollout asks for. @public */
+export const ROLLOUT_LIMITS = {
+  title: 200,
+  description: 5000,
+  items: 50,
+  /** values per target field */
+  targetValues: 100,
+} as const;
+
+/** A rollout: a campaign asking the entities of a target to complete checklist items by a date. @public */
+export interface Rollout {
+  id: string;
+  title: string;
+  description: string;
+  /** checklist item ids of the knowledge base */
+  itemIds: string[];
+  target: RolloutTarget;
+  /** YYYY-MM-DD */
+  startDate: string;
+  /** YYYY-MM-DD; items still open after this day are overdue */
+  dueDate: string;
+  state: RolloutState;
+  /** exemptions of the rollout's items count as open until a platform-group member approves them */
+  requireExemptionApproval: boolean;
+  /** increments on every accepted change */
+  version: number;
+  createdBy: string;
+  /** ISO 8601 */
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** The fields a rollout is created with. @public */
+export type RolloutInput = Pick<
+  Rollout,
+  'title' | 'itemIds' | 'target' | 'startDate' | 'dueDate'
+> &
+  Partial<Pick<Rollout, 'description' | 'state' | 'requireExemptionApproval'>>;
+
+/** Body of `PATCH /rollouts/:id`: the fields to change, and the version the change is based on. @public */
+export type RolloutPatch = Partial<RolloutInput> & { version?: number };
+
+/** One accepted change of a rollout, in its own history. @public */
+export interface RolloutChange {
+  version: number;
+  changedBy: string;
+  /** ISO 8601 */
+  changedAt: string;
+  /** each changed field's value before (absent on creation) and after */
+  changes: Record<string, { from?: unknown; to: unknown }>;
+}
+
+/** `GET /rollouts/:id`. @public */
+export interface RolloutResponse {
+  rollout: Rollout;
+  history: RolloutChange[];
+}
+
+/** `GET /rollouts?state=&entity=&team=`. @public */
+export interface RolloutListResponse {
+  rollouts: Rollout[];
+}
+
+/** Counts of a rollout's (entity, item) pairs by status. @public */
+export interface RolloutCounts {
+  done: number;
+  inProgress: number;
+  todo: number;
+  exempted: number;
+  /** pairs still open after the due date */
+  overdue: number;
+  /** done / (all − exempted), 0–100 */
+  percent: number;
+}
+
+/** One targeted entity's items in a rollout. @public */
+export interface RolloutEntityProgress extends RolloutCounts {
+  entityRef: string;
+  kind: string;
+  title?: string;
+  owner?: string;
+  items: {
+    itemId: string;
+    status: RolloutItemStatus;
+    overdue: boolean;
+    /** an exemption that no longer counts: expired, or awaiting approval */
+    exemptionProblem?: 'expired' | 'awaiting-approval';
+  }[];
+  /** when the entity joined the target, ISO 8601 */
+  joinedAt: string;
+  /** when it left the target, if it has: it is listed, not counted */
+  leftAt?: string;
+}
+
+/** `GET /rollouts/:id/progress`. @public */
+export interface RolloutProgressResponse {
+  rollout: Rollout;
+  /** the instant progress was computed, ISO 8601 */
+  asOf: string;
+  totals: RolloutCounts & { entities: number };
+  teams: (RolloutCounts & { team: string | null; entities: number })[];
+  /** targeted entities now, then those that left */
+  entities: RolloutEntityProgress[];
+  /** done pairs at the end of each day from the start to today (or the due date) */
+  burnUp: { day: string; done: number; total: number }[];
 }

@@ -13,3 +13,4 @@ export * from './api';
 export * from './profile';
 export * from './matching';
 export * from './scoring';
+export * from './rollouts';

@@ -26,6 +26,16 @@ export type ChecklistChangeResult =
   /** the caller's version is stale; `state` is what is stored now */
   | { outcome: 'conflict'; state: ChecklistItemState };
 
+/** One accepted change of an item, as series over time read it. */
+export interface ChecklistChangeRecord {
+  /** normalised */
+  entityRef: string;
+  itemId: string;
+  status: ChecklistStatus;
+  /** ISO 8601 */
+  changedAt: string;
+}
+
 /** Which page of an entity's audit trail to read. */
 export interface ChecklistHistoryQuery {
   itemId?: string;
@@ -61,6 +71,15 @@ export interface ChecklistStore {
    * row are written in one transaction, or not at all.
    */
   applyChange(change: ChecklistChange): Promise<ChecklistChangeResult>;
+
+  /**
+   * The accepted changes of some items on many entities, oldest first, for
+   * series over time (a rollout's burn-up). Entity refs come back normalised.
+   */
+  getChangesForEntities(
+    entityRefs: string[],
+    itemIds: string[],
+  ): Promise<ChecklistChangeRecord[]>;
 
   /** The audit trail of an entity, newest first. */
   getHistory(

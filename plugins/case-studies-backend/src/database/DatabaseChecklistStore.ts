@@ -10,6 +10,7 @@ import { normalisedRef } from '../service/entityRefs';
 import { isUniqueViolation, migratedClient, migrationsDir } from './migrations';
 import {
   ChecklistChange,
+  ChecklistChangeRecord,
   ChecklistChangeResult,
   ChecklistHistoryQuery,
   ChecklistStore,
@@ -238,6 +239,29 @@ export class DatabaseChecklistStore implements ChecklistStore {
       .where({ entity_ref: change.entityRef, item_id: change.itemId })
       .first();
     return row ? toState(row) : neverChanged(change.itemId);
+  }
+
+  async getChangesForEntities(
+    entityRefs: string[],
+    itemIds: string[],
+  ): Promise<ChecklistChangeRecord[]> {
+    const refs = [...new Set(entityRefs.map(normalisedRef))];
+    const changes: ChecklistChangeRecord[] = [];
+    for (let i = 0; i < refs.length; i += 500) {
+      const rows = await this.db<HistoryRow>('checklist_history')
+        .whereIn('entity_ref', refs.slice(i, i + 500))
+        .whereIn('item_id', itemIds)
+        .orderBy('id');
+      for (const row of rows) {
+        changes.push({
+          entityRef: row.entity_ref,
+          itemId: row.item_id,
+          status: row.status as ChecklistStatus,
+          changedAt: toIsoString(row.changed_at),
+        });
+      }
+    }
+    return changes.sort((a, b) => a.changedAt.localeCompare(b.changedAt));
   }
 
   async getHistory(

@@ -1,5 +1,9 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { ScorecardEntityRow } from '@case-studies/plugin-case-studies-common';
+import {
+  DEFAULT_SCORING_RULES,
+  ScorecardEntityRow,
+  scoreLevel,
+} from '@case-studies/plugin-case-studies-common';
 import { Knex } from 'knex';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
@@ -21,7 +25,7 @@ function row(
     system: 'system:default/payments',
     domain: 'domain:default/money',
     score,
-    level: score >= 80 ? 'gold' : score >= 50 ? 'silver' : 'none',
+    level: scoreLevel(score, DEFAULT_SCORING_RULES),
     done: 3,
     applicable: 10,
     exempted: 1,

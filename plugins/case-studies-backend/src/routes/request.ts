@@ -4,6 +4,9 @@ import {
   CHECKLIST_NOTE_MAX_LENGTH,
   CHECKLIST_STATUSES,
   isEvidenceUrl,
+  ROLLOUT_LIMITS,
+  ROLLOUT_STATES,
+  ROLLOUT_TARGET_FIELDS,
   ROLLUP_PAGE_DEFAULT,
   ROLLUP_PAGE_MAX,
   daysBefore,
@@ -224,3 +227,93 @@ export const scoreHistoryQuerySchema = z
   .strictObject(dayRange)
   .transform(withDefaultRange)
   .superRefine(checkRange);
+
+const targetValues = z
+  .array(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(253, 'must be at most 253 characters'),
+    { message: 'must be a list of strings' },
+  )
+  .max(
+    ROLLOUT_LIMITS.targetValues,
+    `must list at most ${ROLLOUT_LIMITS.targetValues} values`,
+  )
+  .optional();
+
+const rolloutTargetSchema = z.strictObject(
+  Object.fromEntries(
+    ROLLOUT_TARGET_FIELDS.map(field => [field, targetValues]),
+  ) as Record<(typeof ROLLOUT_TARGET_FIELDS)[number], typeof targetValues>,
+);
+
+const rolloutState = z.enum(ROLLOUT_STATES, {
+  message: `must be one of ${ROLLOUT_STATES.join(', ')}`,
+});
+
+/** The fields of a rollout as a request gives them; which are required differs between POST and PATCH. */
+const rolloutFields = {
+  title: z
+    .string({ message: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(
+      ROLLOUT_LIMITS.title,
+      `must be at most ${ROLLOUT_LIMITS.title} characters`,
+    ),
+  description: z
+    .string({ message: 'must be a string' })
+    .max(
+      ROLLOUT_LIMITS.description,
+      `must be at most ${ROLLOUT_LIMITS.description} characters`,
+    ),
+  itemIds: z
+    .array(z.string().min(1).max(128), {
+      message: 'must be a list of item ids',
+    })
+    .min(1, 'must name at least one checklist item')
+    .max(
+      ROLLOUT_LIMITS.items,
+      `must name at most ${ROLLOUT_LIMITS.items} items`,
+    ),
+  target: rolloutTargetSchema,
+  startDate: day,
+  dueDate: day,
+  state: rolloutState,
+  requireExemptionApproval: z.boolean({ message: 'must be true or false' }),
+};
+
+export const rolloutCreateSchema = z.strictObject({
+  ...rolloutFields,
+  description: rolloutFields.description.default(''),
+  state: rolloutFields.state.default('draft'),
+  requireExemptionApproval:
+    rolloutFields.requireExemptionApproval.default(false),
+});
+
+export const rolloutPatchSchema = z.strictObject({
+  title: rolloutFields.title.optional(),
+  description: rolloutFields.description.optional(),
+  itemIds: rolloutFields.itemIds.optional(),
+  target: rolloutFields.target.optional(),
+  startDate: rolloutFields.startDate.optional(),
+  dueDate: rolloutFields.dueDate.optional(),
+  state: rolloutFields.state.optional(),
+  requireExemptionApproval: rolloutFields.requireExemptionApproval.optional(),
+  version: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .optional(),
+});
+
+export const rolloutListQuerySchema = z.strictObject({
+  state: rolloutState.optional(),
+  entity: z.string().min(1).max(1024).optional(),
+  team: z.string().min(1).max(1024).optional(),
+});
+
+export const rolloutIdSchema = z.object({
+  id: z.string().uuid('must be a rollout id'),
+});

@@ -10,7 +10,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { component, rollupCatalog } from '../testing/rollupCatalog';
-import { startPluginBackend } from '../testing/startPluginBackend';
+import { startPluginBackend } from '../__testUtils__/startPluginBackend';
 import { withRelations } from '../testing/withRelations';
 
 jest.setTimeout(60_000);

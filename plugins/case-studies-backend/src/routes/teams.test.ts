@@ -4,7 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { startPluginBackend } from '../testing/startPluginBackend';
+import { startPluginBackend } from '../__testUtils__/startPluginBackend';
 import { rollupCatalog } from '../testing/rollupCatalog';
 
 jest.setTimeout(60_000);

@@ -17,7 +17,7 @@ import { component, group, rollupCatalog } from '../testing/rollupCatalog';
 import {
   loadBuiltInKnowledge,
   scoringServices,
-} from '../testing/scoringServices';
+} from '../__testUtils__/scoringServices';
 import { withRelations } from '../testing/withRelations';
 import { RollupService } from './RollupService';
 

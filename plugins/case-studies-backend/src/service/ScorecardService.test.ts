@@ -10,6 +10,7 @@ import {
   DEFAULT_SCORING_RULES,
   KnowledgeBase,
   ScorecardEntityRow,
+  scoreLevel,
 } from '@case-studies/plugin-case-studies-common';
 import { Knex } from 'knex';
 import { DatabaseChecklistStore } from '../database/DatabaseChecklistStore';
@@ -22,7 +23,7 @@ import { rollupCatalog } from '../testing/rollupCatalog';
 import {
   loadBuiltInKnowledge,
   scoringServices,
-} from '../testing/scoringServices';
+} from '../__testUtils__/scoringServices';
 import { ScorecardService } from './ScorecardService';
 
 jest.setTimeout(60_000);
@@ -250,13 +251,7 @@ describe.each(databases.eachSupportedId())(
       system: 'system:default/payments-system',
       domain: 'domain:default/money',
       score,
-      level: (score >= 80
-        ? 'gold'
-        : score >= 50
-        ? 'silver'
-        : score >= 25
-        ? 'bronze'
-        : 'none') as ScorecardEntityRow['level'],
+      level: scoreLevel(score, DEFAULT_SCORING_RULES),
       done,
       applicable: 10,
       ...extra,

@@ -1,3 +1,4 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -16,6 +17,8 @@ export async function startPluginBackend(options: {
   knex: Knex;
   entities: Entity[];
   config?: object;
+  /** e.g. a permissions mock */
+  features?: BackendFeature[];
 }) {
   const { server } = await startTestBackend({
     features: [
@@ -28,6 +31,7 @@ export async function startPluginBackend(options: {
       ...(options.config
         ? [mockServices.rootConfig.factory({ data: options.config })]
         : []),
+      ...(options.features ?? []),
     ],
   });
   return server;
