@@ -108,10 +108,15 @@ export class IndexedCatalog implements CatalogService {
   private readonly index = new Map<string, Map<string, Entity[]>>();
   /** each entity's search rows, `key\0value`, and its keys */
   private readonly rows = new Map<Entity, Set<string>>();
-  /** cursors handed out by queryEntities: what the next page continues */
+  /**
+   * cursors handed out by queryEntities: what the next page continues, with
+   * the first page's matches (the entities never change), so a page costs
+   * its own size, as a keyset page of the catalog's database does, and not
+   * the whole filter again
+   */
   private readonly cursors = new Map<
     string,
-    { filter?: FilterQuery; offset: number }
+    { filter?: FilterQuery; offset: number; matching: Entity[] }
   >();
   private calls: CallCounts = IndexedCatalog.noCalls();
 
@@ -262,24 +267,29 @@ export class IndexedCatalog implements CatalogService {
     await this.called('queryEntities');
     let filter: FilterQuery | undefined;
     let offset: number;
+    let matching: Entity[];
     if (request && 'cursor' in request) {
       const cursor = this.cursors.get(request.cursor);
       if (!cursor) throw new InputError('Invalid cursor');
-      ({ filter, offset } = cursor);
+      ({ filter, offset, matching } = cursor);
     } else {
       if (request?.query || request?.orderFields || request?.fullTextFilter) {
         throw new NotImplementedError('query, orderFields, fullTextFilter');
       }
       filter = request?.filter;
       offset = request?.offset ?? 0;
+      matching = this.filtered(filter);
     }
-    const matching = this.filtered(filter);
     const limit = request?.limit ?? matching.length;
     const items = matching.slice(offset, offset + limit);
     const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
     if (offset + limit < matching.length) {
       pageInfo.nextCursor = `c${this.cursors.size + 1}`;
-      this.cursors.set(pageInfo.nextCursor, { filter, offset: offset + limit });
+      this.cursors.set(pageInfo.nextCursor, {
+        filter,
+        offset: offset + limit,
+        matching,
+      });
     }
     return {
       items: request?.fields

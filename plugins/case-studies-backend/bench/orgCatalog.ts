@@ -15,6 +15,11 @@ export interface OrgCatalogOptions {
   areasPerDepartment: number;
   /** leaf teams, spread over the areas */
   teams: number;
+  /**
+   * Every owned entity a Component of its own: no Systems, no Resources
+   * (the scorecard bench's "10,000 components"); default false.
+   */
+  componentsOnly?: boolean;
 }
 
 export const BENCH_ORG: OrgCatalogOptions = {
@@ -238,7 +243,7 @@ export function generateOrgCatalog(
       // Most components belong to a system of 1–12; some stand alone.
       let system: string | undefined;
       let size = 1;
-      if (remaining > 2 && random() < 0.85) {
+      if (!options.componentsOnly && remaining > 2 && random() < 0.85) {
         system = `${owner}-system-${++systems}`;
         add({
           apiVersion: 'backstage.io/v1alpha1',
@@ -255,7 +260,9 @@ export function generateOrgCatalog(
         const resources: string[] = [];
         // Databases (and a few caches) the component depends on, in its system.
         let databases = 0;
-        if (random() < 0.3) databases = random() < 0.15 ? 2 : 1;
+        if (!options.componentsOnly && random() < 0.3) {
+          databases = random() < 0.15 ? 2 : 1;
+        }
         for (let r = 0; r < databases && remaining > 1; r++) {
           const type = random() < 0.85 ? 'database' : 'cache';
           const resource = `${name}-${type === 'database' ? 'db' : 'cache'}-${

@@ -19,34 +19,24 @@
  *
  * Not shipped (outside `src/`).
  */
-import {
-  BackstageCredentials,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type {
   GuidanceResponse,
   RollupResponse,
 } from '@case-studies/plugin-case-studies-common';
 import { seededRandom } from '@case-studies/plugin-case-studies-common/src/bench/catalog';
-import { machineYardstickMs } from '@case-studies/plugin-case-studies-common/src/bench/yardstick';
-import { Knex, knex as createKnex } from 'knex';
-import { AddressInfo } from 'net';
+import { Knex } from 'knex';
 import { parseArgs } from 'util';
-import { DatabaseChecklistStore } from '../src/database/DatabaseChecklistStore';
-import { caseStudiesPlugin } from '../src/plugin';
 import { GuidanceService } from '../src/service/GuidanceService';
 import { loadKnowledge } from '../src/service/loadKnowledge';
 import { loadScoringRules } from '../src/service/loadScoringRules';
-import { readEntityContexts } from '../src/service/readEntityContext';
+import { get, startBackend } from './backend';
 import { checkIndexedCatalog } from './checkCatalog';
-import { CallCounts, COUNTED_METHODS, IndexedCatalog } from './IndexedCatalog';
-import { BENCH_ORG, generateOrgCatalog, OrgCatalog } from './orgCatalog';
+import { seedChecklistStates, shuffled } from './checklistStates';
+import { sqliteKnex } from './databases';
+import { CallCounts, IndexedCatalog } from './IndexedCatalog';
+import { BENCH_ORG, generateOrgCatalog } from './orgCatalog';
 import {
   profileBuckets,
   ProfileCounters,
@@ -54,6 +44,7 @@ import {
   topFunctions,
   withCpuProfile,
 } from './profile';
+import { calls, kb, median, ms, n, now, out, runBench } from './report';
 
 const SEED = 20250601;
 const ADMIN = 'user:default/bench-admin';
@@ -61,129 +52,6 @@ const PAGE_LIMIT = 500;
 const TARGET_RATIO = 20;
 
 const credentials: BackstageCredentials = mockCredentials.user(ADMIN);
-const now = () => performance.now();
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const n = (value: number) => Math.round(value).toLocaleString('en-US');
-const ms = (value: number) =>
-  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${n(value)} ms`;
-const kb = (bytes: number) =>
-  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${n(bytes / 1e3)} KB`;
-const calls = (counts: CallCounts, scale = 1) =>
-  COUNTED_METHODS.filter(method => counts[method] > 0)
-    .map(method => `${method} ${n(counts[method] * scale)}`)
-    .join(', ') || 'none';
-
-/** Seeded Fisher–Yates shuffle. */
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const result = items.slice();
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [result[i], result[j]] = [result[j], result[i]];
-  }
-  return result;
-}
-
-/**
- * Seeds stored states through the plugin's store (`applyChange`, one
- * transaction and history row each): 2–12 of an entity's applicable items
- * for 40 % of the components and 20 % of the systems and resources.
- */
-async function seedStates(
-  knex: Knex,
-  catalog: IndexedCatalog,
-  org: OrgCatalog,
-  guidanceService: GuidanceService,
-  random: () => number,
-) {
-  const store = await DatabaseChecklistStore.create({
-    database: mockServices.database({ knex }),
-  });
-  const owned = (
-    await catalog.getEntitiesByRefs({ entityRefs: org.owned }, { credentials })
-  ).items.flatMap(entity => (entity ? [entity] : []));
-  const contexts = await readEntityContexts({
-    catalog,
-    entities: owned,
-    credentials,
-  });
-  const statuses = [
-    ['done', 0.55],
-    ['in-progress', 0.2],
-    ['not-applicable', 0.15],
-    ['todo', 0.1],
-  ] as const;
-  const status = () => {
-    let r = random();
-    for (const [name, share] of statuses) {
-      r -= share;
-      if (r < 0) return name;
-    }
-    return 'done';
-  };
-  let changes = 0;
-  let entities = 0;
-  for (const context of contexts.values()) {
-    const share = context.entity.kind === 'Component' ? 0.4 : 0.2;
-    if (random() >= share) continue;
-    const applicable = guidanceService
-      .evaluate(context)
-      .guidance.checklist.filter(item => item.applies)
-      .map(item => item.id);
-    const items = shuffled(applicable, random).slice(
-      0,
-      2 + Math.floor(random() * 11),
-    );
-    for (const itemId of items) {
-      await store.applyChange({
-        entityRef: context.entityRef,
-        itemId,
-        status: status(),
-        note: random() < 0.3 ? 'seeded by bench:teams' : undefined,
-        actor: ADMIN,
-      });
-      changes++;
-    }
-    entities++;
-  }
-  return { changes, entities };
-}
-
-async function startBackend(catalog: IndexedCatalog, knex: Knex) {
-  const backend = await startTestBackend({
-    features: [
-      caseStudiesPlugin,
-      mockServices.database.factory({ knex }),
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      mockServices.httpAuth.factory({ defaultCredentials: credentials }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
-  const { port } = backend.server.address() as AddressInfo;
-  return { backend, api: `http://127.0.0.1:${port}/api/case-studies` };
-}
-
-/**
- * GET and read the whole body; the time is until the last byte arrives (the
- * client's JSON parsing is left out, on both sides). Uncompressed on both
- * sides: the test backend has no compression middleware for `res.json`.
- */
-async function get(url: string) {
-  const started = now();
-  const response = await fetch(url, {
-    headers: { 'Accept-Encoding': 'identity' },
-  });
-  const body = Buffer.from(await response.arrayBuffer());
-  const elapsed = now() - started;
-  if (response.status !== 200) {
-    throw new Error(`${url}: ${response.status} ${body.toString()}`);
-  }
-  return { elapsed, body };
-}
 
 interface Subject {
   label: string;
@@ -334,7 +202,7 @@ async function onFreshBackend<T>(
   knex: Knex,
   pass: (api: string) => Promise<T>,
 ): Promise<T> {
-  const { backend, api } = await startBackend(catalog, knex);
+  const { backend, api } = await startBackend(catalog, knex, credentials);
   try {
     return await pass(api);
   } finally {
@@ -356,7 +224,6 @@ async function main() {
     },
   });
   const rounds = Number(values.rounds);
-  const out = (line = '') => process.stdout.write(`${line}\n`);
 
   const checked = await checkIndexedCatalog();
   out(
@@ -405,19 +272,18 @@ async function main() {
   );
   // In-memory SQLite (better-sqlite3, one connection): the store's own cost
   // without the disk's; the demo backend keeps its SQLite in a file.
-  const knex = createKnex({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
+  const knex = sqliteKnex();
   const started = now();
-  const seeded = await seedStates(
+  const seeded = await seedChecklistStates({
     knex,
     catalog,
-    org,
+    entityRefs: org.owned,
     guidanceService,
-    seededRandom(SEED + 1),
-  );
+    credentials,
+    random: seededRandom(SEED + 1),
+    actor: ADMIN,
+    note: 'seeded by bench:teams',
+  });
   out(
     `checklist states: ${n(seeded.changes)} for ${n(
       seeded.entities,
@@ -446,7 +312,7 @@ async function main() {
 
   // Batched side first, on its own backend: roll-ups only peek at the
   // guidance cache, which nothing has filled.
-  const batchedBackend = await startBackend(catalog, knex);
+  const batchedBackend = await startBackend(catalog, knex, credentials);
   const batched: RollupRun[][] = [];
   for (const subject of subjects) {
     const runs: RollupRun[] = [];
@@ -611,19 +477,6 @@ async function main() {
   await batchedBackend.backend.stop();
   await knex.destroy();
   out();
-  out(
-    `node ${
-      process.version
-    }; machine yardstick: sorting 10^6 doubles takes ${machineYardstickMs(
-      seededRandom(1),
-    ).toFixed(0)} ms`,
-  );
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);
