@@ -305,6 +305,29 @@ describe.each(databases.eachSupportedId())(
         });
       });
 
+      it('stores an exemption with its last day and shows it on the entity', async () => {
+        const response = await request(server)
+          .put(`${base}/checklist/continuous-integration`)
+          .set('Authorization', asOwner())
+          .send({
+            status: 'not-applicable',
+            note: 'Until the new pipeline',
+            until: '2099-01-31',
+          });
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({ until: '2099-01-31' });
+        const guidance = await request(server)
+          .get(`${base}/guidance`)
+          .set('Authorization', asOwner());
+        const item = guidance.body.checklist.find(
+          (i: { id: string }) => i.id === 'continuous-integration',
+        );
+        expect(item.state).toMatchObject({
+          status: 'not-applicable',
+          until: '2099-01-31',
+        });
+      });
+
       it('is idempotent: the same update twice is one change', async () => {
         const update = { status: 'done', version: 0 };
         for (let i = 0; i < 2; i++) {
@@ -330,6 +353,18 @@ describe.each(databases.eachSupportedId())(
         ],
         [{ status: 'done', version: -1 }, 'body.version'],
         [{ status: 'done', owner: 'me' }, 'body'],
+        [
+          { status: 'done', until: '2099-01-01' },
+          'body.until: only an exemption (status not-applicable) can expire',
+        ],
+        [
+          { status: 'not-applicable', note: 'later', until: '2020-01-01' },
+          'body.until: must be today or later',
+        ],
+        [
+          { status: 'not-applicable', note: 'later', until: '2099-02-30' },
+          'body.until: must be a date that exists',
+        ],
       ])('rejects %j with a 400 naming %s', async (body, field) => {
         const response = await request(server)
           .put(`${base}/checklist/continuous-integration`)

@@ -42,6 +42,8 @@ export interface ChecklistItemState {
   status: ChecklistStatus;
   note?: string;
   evidenceUrl?: string;
+  /** for `not-applicable`: the last day (YYYY-MM-DD, UTC) the exemption holds */
+  until?: string;
   /** increments on every accepted change; 0 means never changed */
   version: number;
   updatedBy?: string;
@@ -57,6 +59,8 @@ export interface ChecklistHistoryEntry {
   previousStatus?: ChecklistStatus;
   note?: string;
   evidenceUrl?: string;
+  /** for `not-applicable`: the last day the exemption holds */
+  until?: string;
   version: number;
   changedBy: string;
   /** ISO 8601 */
@@ -88,6 +92,8 @@ export interface ChecklistUpdateRequest {
   status: ChecklistStatus;
   note?: string;
   evidenceUrl?: string;
+  /** with `not-applicable`: the last day the exemption holds, YYYY-MM-DD, today or later */
+  until?: string;
   /** the version the client last saw; a stale one is answered with 409 */
   version?: number;
 }

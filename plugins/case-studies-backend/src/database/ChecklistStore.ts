@@ -12,6 +12,8 @@ export interface ChecklistChange {
   status: ChecklistStatus;
   note?: string;
   evidenceUrl?: string;
+  /** with `not-applicable`: the last day the exemption holds */
+  until?: string;
   /** the version the caller last saw; omitted means "whatever is there now" */
   expectedVersion?: number;
   actor: string;

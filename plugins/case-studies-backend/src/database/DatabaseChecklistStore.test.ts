@@ -73,6 +73,33 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getStates('component:default/other')).toEqual([]);
     });
 
+    it("keeps an exemption's last day in the state and the history, and a new day is a new version", async () => {
+      const exempt = {
+        entityRef,
+        itemId: 'resilience-timeouts',
+        status: 'not-applicable' as const,
+        note: 'Until the rewrite ships',
+        actor: 'user:default/alice',
+      };
+      await store.applyChange({ ...exempt, until: '2027-01-31' });
+      expect((await store.getStates(entityRef))[0]).toMatchObject({
+        until: '2027-01-31',
+        version: 1,
+      });
+      // The same exemption again is harmless; a later day is a change.
+      await store.applyChange({ ...exempt, until: '2027-01-31' });
+      const moved = await store.applyChange({ ...exempt, until: '2027-03-31' });
+      expect(moved).toMatchObject({
+        outcome: 'updated',
+        state: { until: '2027-03-31', version: 2 },
+      });
+      const history = await store.getHistory({ entityRef, limit: 10 });
+      expect(history.items.map(h => [h.version, h.until])).toEqual([
+        [2, '2027-03-31'],
+        [1, '2027-01-31'],
+      ]);
+    });
+
     it('rejects a stale version with the current state and writes nothing', async () => {
       await store.applyChange({
         entityRef,

@@ -22,6 +22,7 @@ type StatusRow = {
   status: string;
   note: string | null;
   evidence_url: string | null;
+  exempt_until: string | null;
   version: number | string;
   updated_by: string;
   updated_at: Date | string | number;
@@ -35,6 +36,7 @@ type HistoryRow = {
   previous_status: string | null;
   note: string | null;
   evidence_url: string | null;
+  exempt_until: string | null;
   version: number | string;
   changed_by: string;
   changed_at: Date | string | number;
@@ -51,6 +53,7 @@ function toState(row: StatusRow): ChecklistItemState {
     status: row.status as ChecklistStatus,
     note: row.note ?? undefined,
     evidenceUrl: row.evidence_url ?? undefined,
+    ...(row.exempt_until ? { until: row.exempt_until } : {}),
     version: Number(row.version),
     updatedBy: row.updated_by,
     updatedAt: toIsoString(row.updated_at),
@@ -67,6 +70,7 @@ function toHistoryEntry(row: HistoryRow): ChecklistHistoryEntry {
       | undefined,
     note: row.note ?? undefined,
     evidenceUrl: row.evidence_url ?? undefined,
+    ...(row.exempt_until ? { until: row.exempt_until } : {}),
     version: Number(row.version),
     changedBy: row.changed_by,
     changedAt: toIsoString(row.changed_at),
@@ -81,7 +85,8 @@ function sameContent(state: ChecklistItemState, change: ChecklistChange) {
   return (
     state.status === change.status &&
     (state.note ?? null) === (change.note ?? null) &&
-    (state.evidenceUrl ?? null) === (change.evidenceUrl ?? null)
+    (state.evidenceUrl ?? null) === (change.evidenceUrl ?? null) &&
+    (state.until ?? null) === (change.until ?? null)
   );
 }
 
@@ -170,6 +175,7 @@ export class DatabaseChecklistStore implements ChecklistStore {
       status: change.status,
       note: change.note ?? null,
       evidence_url: change.evidenceUrl ?? null,
+      exempt_until: change.until ?? null,
       version: nextVersion,
       updated_by: change.actor,
       updated_at: now,
@@ -203,6 +209,7 @@ export class DatabaseChecklistStore implements ChecklistStore {
       previous_status: current.version === 0 ? null : current.status,
       note: change.note ?? null,
       evidence_url: change.evidenceUrl ?? null,
+      exempt_until: change.until ?? null,
       version: nextVersion,
       changed_by: change.actor,
       changed_at: now,
@@ -215,6 +222,7 @@ export class DatabaseChecklistStore implements ChecklistStore {
         status: change.status,
         note: change.note,
         evidenceUrl: change.evidenceUrl,
+        ...(change.until ? { until: change.until } : {}),
         version: nextVersion,
         updatedBy: change.actor,
         updatedAt: now.toISOString(),

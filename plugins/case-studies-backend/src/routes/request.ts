@@ -83,6 +83,17 @@ export const rollupQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(1024).optional(),
 });
 
+/** A calendar day, YYYY-MM-DD, that exists. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(
+    value =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    { message: 'must be a date that exists' },
+  );
+
 const httpUrl = z
   .string()
   .max(2048)
@@ -101,9 +112,25 @@ export const checklistUpdateSchema = z
       )
       .optional(),
     evidenceUrl: httpUrl.optional(),
+    until: day.optional(),
     version: z.number().int().min(0).optional(),
   })
   .superRefine((update, ctx) => {
+    if (update.until !== undefined) {
+      if (update.status !== 'not-applicable') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['until'],
+          message: 'only an exemption (status not-applicable) can expire',
+        });
+      } else if (update.until < snapshotDay(new Date())) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['until'],
+          message: 'must be today or later',
+        });
+      }
+    }
     if (update.status === 'not-applicable' && !update.note?.trim()) {
       ctx.addIssue({
         code: 'custom',
@@ -168,17 +195,6 @@ export const scorecardQuerySchema = z.strictObject({
     .default('json'),
   live: booleanFlag,
 });
-
-/** A calendar day, YYYY-MM-DD, that exists. */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(
-    value =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    { message: 'must be a date that exists' },
-  );
 
 /**
  * `from` and `to` of a history request: by default the last

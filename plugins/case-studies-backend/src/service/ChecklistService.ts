@@ -110,6 +110,7 @@ export class ChecklistService {
       status: update.status,
       note: update.note,
       evidenceUrl: update.evidenceUrl,
+      until: update.until,
       expectedVersion: update.version,
       actor: credentials.principal.userEntityRef,
     });

@@ -184,6 +184,32 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('counts an exemption as todo after its last day, flagged expired', async () => {
+      entities = [...rollupCatalog, tagged('api-a', ['payments'])];
+      const rollout = await create();
+      await checklistStore.applyChange({
+        entityRef: 'component:default/api-a',
+        itemId: 'idempotency-keys-on-post',
+        status: 'not-applicable',
+        note: 'until the gateway does it',
+        until: '2026-12-10',
+        actor: 'user:default/alice',
+      });
+      now = new Date('2026-12-10T23:00:00Z');
+      expect(
+        (await service.progress(rollout.id, bob)).entities[0].items[0],
+      ).toMatchObject({ status: 'exempted' });
+      now = new Date('2026-12-11T00:30:00Z');
+      const item = (await service.progress(rollout.id, bob)).entities[0]
+        .items[0];
+      expect(item).toEqual({
+        itemId: 'idempotency-keys-on-post',
+        status: 'todo',
+        overdue: false,
+        exemptionProblem: 'expired',
+      });
+    });
+
     it('shows each caller only the targeted entities they may see', async () => {
       const rollout = await service.create(
         {

@@ -19,6 +19,7 @@ import {
   caseStudiesRolloutManagePermission,
   ChecklistItem,
   daysBetween,
+  effectiveState,
   isEmptyTarget,
   isOverdue,
   KnowledgeBase,
@@ -248,15 +249,18 @@ export class RolloutService {
    * Progress of a rollout now: the entities targeted now (recorded as
    * members from the first time they are), each item's status, overdue
    * after the due date, totals per team, members that left the target, and
-   * a burn-up of done items per day from the checklist history.
+   * a burn-up of done items per day from the checklist history (left out,
+   * as an empty series, with `burnUp: false`).
    */
   async progress(
     id: string,
     credentials: BackstageCredentials,
+    options: { burnUp?: boolean } = {},
   ): Promise<RolloutProgressResponse> {
     const rollout = await this.options.store.get(id);
     if (!rollout) throw new NotFoundError(`No rollout ${id}`);
     const now = this.now();
+    const today = snapshotDay(now);
     const own = await this.options.auth.getOwnServiceCredentials();
     const targeted = await this.targetedEntities(rollout, own);
     const members =
@@ -301,7 +305,8 @@ export class RolloutService {
       const counts = emptyCounts();
       const items = rollout.itemIds.map(itemId => {
         const item = this.itemsById.get(itemId);
-        const state = byItem.get(itemId);
+        const stored = byItem.get(itemId);
+        const state = stored ? effectiveState(stored, today) : undefined;
         const status = rolloutItemStatus({
           status: state?.status ?? 'todo',
           automaticallySatisfied: item
@@ -311,13 +316,16 @@ export class RolloutService {
         });
         const overdue = isOverdue(status, rollout.dueDate, now);
         count(counts, status, overdue);
+        let exemptionProblem: 'expired' | 'awaiting-approval' | undefined;
+        if (state?.exemptionExpired) exemptionProblem = 'expired';
+        else if (state?.status === 'not-applicable' && status !== 'exempted') {
+          exemptionProblem = 'awaiting-approval';
+        }
         return {
           itemId,
           status,
           overdue,
-          ...(state?.status === 'not-applicable' && status !== 'exempted'
-            ? { exemptionProblem: 'awaiting-approval' as const }
-            : {}),
+          ...(exemptionProblem ? { exemptionProblem } : {}),
         };
       });
       if (!member.leftAt) {
@@ -367,11 +375,14 @@ export class RolloutService {
         .map(([team, counts]) => ({ team, ...withPercent(counts) }))
         .sort((a, b) => (a.team ?? '~').localeCompare(b.team ?? '~')),
       entities,
-      burnUp: await this.burnUp(
-        rollout,
-        shown.filter(m => !m.leftAt).map(m => m.entityRef),
-        now,
-      ),
+      burnUp:
+        options.burnUp === false
+          ? []
+          : await this.burnUp(
+              rollout,
+              shown.filter(m => !m.leftAt).map(m => m.entityRef),
+              now,
+            ),
     };
   }
 

@@ -38,6 +38,24 @@ export function itemOutcome(
   return status === 'not-applicable' ? 'exempted' : 'open';
 }
 
+/**
+ * Whether an exemption has expired: it carried a last day (`until`,
+ * YYYY-MM-DD, UTC) and `today` is after it. An expired exemption counts as
+ * an open item again, everywhere progress and scores are counted.
+ *
+ * @public
+ */
+export function exemptionExpired(
+  state: { status: ChecklistStatus; until?: string },
+  today: string,
+): boolean {
+  return (
+    state.status === 'not-applicable' &&
+    state.until !== undefined &&
+    today > state.until
+  );
+}
+
 /** part / whole as 0–100, rounded down; 100 when there is nothing to count. @public */
 export function percentOf(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.floor((part / whole) * 100);

@@ -7,12 +7,19 @@ import {
   ChecklistApplicability,
   Guidance,
 } from '../matching';
-import { checklistProgress, ChecklistProgress } from './checklistProgress';
+import {
+  checklistProgress,
+  ChecklistProgress,
+  exemptionExpired,
+} from './checklistProgress';
 
 /** A checklist item of one entity: why it applies, its stored state and automatic evidence. @public */
 export interface EntityChecklistEntry extends ChecklistApplicability {
-  /** the stored state; `todo` at version 0 when nobody has changed it */
-  state: ChecklistItemState;
+  /**
+   * the stored state; `todo` at version 0 when nobody has changed it, and
+   * `todo` with `exemptionExpired` when an exemption's last day has passed
+   */
+  state: ChecklistItemState & { exemptionExpired?: boolean };
   automatic: AutomaticEvidenceResult;
 }
 
@@ -51,8 +58,13 @@ export function entityChecklist(options: {
   guidance: Pick<Guidance, 'checklist'>;
   knowledge: Pick<KnowledgeBase, 'checklist'>;
   states: ChecklistItemState[];
+  /** YYYY-MM-DD (UTC), for exemptions that expire; defaults to today */
+  today?: string;
 }): EntityChecklist {
-  const statesById = new Map(options.states.map(s => [s.itemId, s]));
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const statesById = new Map(
+    options.states.map(s => [s.itemId, effectiveState(s, today)]),
+  );
   const itemsById = checklistById(options.knowledge.checklist);
 
   const items = options.guidance.checklist.map(applicability => {
@@ -71,6 +83,21 @@ export function entityChecklist(options: {
   });
 
   return { items, progress: progressOf(items) };
+}
+
+/**
+ * A stored state as it counts today: an expired exemption is open again
+ * (`todo`), flagged so the tab can say why; the stored note and `until` stay.
+ *
+ * @public
+ */
+export function effectiveState(
+  state: ChecklistItemState,
+  today: string,
+): ChecklistItemState & { exemptionExpired?: boolean } {
+  return exemptionExpired(state, today)
+    ? { ...state, status: 'todo', exemptionExpired: true }
+    : state;
 }
 
 /** Progress of entries already joined, e.g. after an optimistic change of one state. @public */
