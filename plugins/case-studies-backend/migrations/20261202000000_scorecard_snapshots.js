@@ -34,7 +34,10 @@ exports.up = async function up(knex) {
     table.string('knowledge_version', 64).notNullable();
     table.timestamp('taken_at', { useTz: true }).notNullable();
     table.primary(['snapshot_day', 'entity_ref']);
-    table.index(['entity_ref', 'snapshot_day'], 'scorecard_snapshot_entity_idx');
+    table.index(
+      ['entity_ref', 'snapshot_day'],
+      'scorecard_snapshot_entity_idx',
+    );
   });
 
   await knex.schema.createTable('scorecard_snapshot', table => {

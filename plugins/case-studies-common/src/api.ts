@@ -286,6 +286,12 @@ export interface RolloutResponse {
   history: RolloutChange[];
 }
 
+/** Body of `POST /rollouts/:id/approvals`: approve an entity's exemption of a rollout item. @public */
+export interface ExemptionApprovalRequest {
+  entityRef: string;
+  itemId: string;
+}
+
 /** `GET /rollouts?state=&entity=&team=`. @public */
 export interface RolloutListResponse {
   rollouts: Rollout[];
@@ -315,6 +321,8 @@ export interface RolloutEntityProgress extends RolloutCounts {
     overdue: boolean;
     /** an exemption that no longer counts: expired, or awaiting approval */
     exemptionProblem?: 'expired' | 'awaiting-approval';
+    /** who approved the exemption, where the rollout requires approval */
+    approvedBy?: string;
   }[];
   /** when the entity joined the target, ISO 8601 */
   joinedAt: string;

@@ -9,6 +9,7 @@ import { Knex } from 'knex';
 import { normalisedRef } from '../service/entityRefs';
 import { migratedClient } from './migrations';
 import {
+  ExemptionApproval,
   RolloutMember,
   RolloutStore,
   RolloutUpdateResult,
@@ -45,6 +46,25 @@ type MemberRow = {
   joined_at: Date | string | number;
   left_at: Date | string | number | null;
 };
+
+type ApprovalRow = {
+  rollout_id: string;
+  entity_ref: string;
+  item_id: string;
+  exemption_version: number | string;
+  approved_by: string;
+  approved_at: Date | string | number;
+};
+
+function toApproval(row: ApprovalRow): ExemptionApproval {
+  return {
+    entityRef: row.entity_ref,
+    itemId: row.item_id,
+    exemptionVersion: Number(row.exemption_version),
+    approvedBy: row.approved_by,
+    approvedAt: new Date(row.approved_at).toISOString(),
+  };
+}
 
 /** The rollout fields a change may set, and how each is stored. */
 const COLUMNS: Record<
@@ -226,6 +246,37 @@ export class DatabaseRolloutStore implements RolloutStore {
       changedAt: toIsoString(row.changed_at),
       changes: JSON.parse(row.changes),
     }));
+  }
+
+  async approveExemption(
+    id: string,
+    approval: ExemptionApproval,
+  ): Promise<ExemptionApproval> {
+    const key = {
+      rollout_id: id,
+      entity_ref: normalisedRef(approval.entityRef),
+      item_id: approval.itemId,
+      exemption_version: approval.exemptionVersion,
+    };
+    await this.db('rollout_exemption_approval')
+      .insert({
+        ...key,
+        approved_by: approval.approvedBy,
+        approved_at: new Date(approval.approvedAt),
+      })
+      .onConflict(['rollout_id', 'entity_ref', 'item_id', 'exemption_version'])
+      .ignore();
+    const row = await this.db<ApprovalRow>('rollout_exemption_approval')
+      .where(key)
+      .first();
+    return toApproval(row!);
+  }
+
+  async getApprovals(id: string): Promise<ExemptionApproval[]> {
+    const rows = await this.db<ApprovalRow>('rollout_exemption_approval')
+      .where({ rollout_id: id })
+      .orderBy(['entity_ref', 'item_id', 'exemption_version']);
+    return rows.map(toApproval);
   }
 
   async syncMembers(

@@ -12,6 +12,18 @@ export interface RolloutMember {
   leftAt?: string;
 }
 
+/** A platform-group member's approval of one exemption version. */
+export interface ExemptionApproval {
+  /** normalised */
+  entityRef: string;
+  itemId: string;
+  /** the checklist state version approved */
+  exemptionVersion: number;
+  approvedBy: string;
+  /** ISO 8601 */
+  approvedAt: string;
+}
+
 /** What became of an update. */
 export type RolloutUpdateResult =
   | { outcome: 'updated'; rollout: Rollout }
@@ -46,6 +58,15 @@ export interface RolloutStore {
 
   /** The rollout's changes, oldest first. */
   getHistory(id: string): Promise<RolloutChange[]>;
+
+  /** Records an approval; approving the same version again changes nothing. */
+  approveExemption(
+    id: string,
+    approval: ExemptionApproval,
+  ): Promise<ExemptionApproval>;
+
+  /** Every approval of the rollout. */
+  getApprovals(id: string): Promise<ExemptionApproval[]>;
 
   /**
    * Records who is in the target now: entities not yet members join at

@@ -333,3 +333,14 @@ export const rolloutListQuerySchema = z.strictObject({
 export const rolloutIdSchema = z.object({
   id: z.string().uuid('must be a rollout id'),
 });
+
+export const exemptionApprovalSchema = z.strictObject({
+  entityRef: z
+    .string({ message: 'must be an entity ref' })
+    .min(1, 'must be an entity ref')
+    .max(1024),
+  itemId: z
+    .string({ message: 'must be a checklist item id' })
+    .min(1, 'must be a checklist item id')
+    .max(128),
+});

@@ -263,6 +263,42 @@ describe.each(databases.eachSupportedId())(
       expect(after.burnUp[0]).toEqual({ day: '2026-11-01', done: 0, total: 6 });
     });
 
+    it('lets only platform-group members approve an exemption, of an item the entity has exempted', async () => {
+      const { body: rollout } = await create({
+        ...paymentsHardening,
+        requireExemptionApproval: true,
+      });
+      const approve = (body: object, as = asPlatform()) =>
+        request(server)
+          .post(`${api}/rollouts/${rollout.id}/approvals`)
+          .set('Authorization', as)
+          .send(body);
+      const ledgerItem = {
+        entityRef: 'component:default/ledger',
+        itemId: 'idempotency-keys-on-post',
+      };
+      const none = await approve(ledgerItem);
+      expect(none.status).toBe(400);
+      expect(none.body.error.message).toContain(
+        'body.entityRef: component:default/ledger has no exemption of idempotency-keys-on-post to approve',
+      );
+      await request(server)
+        .put(
+          `${api}/entities/component/default/ledger/checklist/idempotency-keys-on-post`,
+        )
+        .set('Authorization', asAlice())
+        .send({ status: 'not-applicable', note: 'read-only service' })
+        .expect(200);
+      expect((await approve(ledgerItem, asAlice())).status).toBe(403);
+      const approved = await approve(ledgerItem);
+      expect(approved.status).toBe(201);
+      expect(approved.body).toMatchObject({
+        approvedBy: PLATFORM,
+        exemptionVersion: 1,
+      });
+      expect((await approve({ entityRef: 'x' })).status).toBe(400);
+    });
+
     it('answers 404 for an unknown rollout and 400 for an id that is not one', async () => {
       expect(
         (await get('/rollouts/00000000-0000-4000-8000-000000000000')).status,

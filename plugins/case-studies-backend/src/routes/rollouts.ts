@@ -3,6 +3,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { RolloutConflict, RolloutService } from '../service/RolloutService';
 import {
+  exemptionApprovalSchema,
   parseInput,
   rolloutCreateSchema,
   rolloutIdSchema,
@@ -58,6 +59,15 @@ export function createRolloutRoutes(options: {
       return;
     }
     res.json(result);
+  });
+
+  router.post('/rollouts/:id/approvals', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const id = rolloutId(req);
+    const approval = parseInput(exemptionApprovalSchema, req.body, 'body');
+    res
+      .status(201)
+      .json(await rolloutService.approveExemption(id, approval, credentials));
   });
 
   router.get('/rollouts/:id/progress', async (req, res) => {

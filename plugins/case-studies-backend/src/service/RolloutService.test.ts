@@ -177,11 +177,49 @@ describe.each(databases.eachSupportedId())(
         note: 'no POST endpoints',
         actor: 'user:default/alice',
       });
-      const progress = await service.progress(rollout.id, bob);
-      expect(progress.entities[0].items[0]).toMatchObject({
+      const itemOf = async () =>
+        (await service.progress(rollout.id, bob)).entities[0].items[0];
+      expect(await itemOf()).toMatchObject({
         status: 'todo',
         exemptionProblem: 'awaiting-approval',
       });
+
+      await service.approveExemption(
+        rollout.id,
+        {
+          entityRef: 'component:default/api-a',
+          itemId: 'idempotency-keys-on-post',
+        },
+        bob,
+      );
+      expect(await itemOf()).toEqual({
+        itemId: 'idempotency-keys-on-post',
+        status: 'exempted',
+        overdue: false,
+        approvedBy: 'user:default/bob',
+      });
+
+      // A changed exemption is a new one: it needs approving again.
+      await checklistStore.applyChange({
+        entityRef: 'component:default/api-a',
+        itemId: 'idempotency-keys-on-post',
+        status: 'not-applicable',
+        note: 'no POST endpoints at all, ever',
+        actor: 'user:default/alice',
+      });
+      expect(await itemOf()).toMatchObject({
+        status: 'todo',
+        exemptionProblem: 'awaiting-approval',
+      });
+      await expect(
+        service.approveExemption(
+          rollout.id,
+          { entityRef: 'component:default/api-a', itemId: 'feature-flags' },
+          bob,
+        ),
+      ).rejects.toThrow(
+        'body.itemId: "feature-flags" is not an item of this rollout',
+      );
     });
 
     it('counts an exemption as todo after its last day, flagged expired', async () => {

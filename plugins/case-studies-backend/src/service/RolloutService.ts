@@ -20,6 +20,7 @@ import {
   ChecklistItem,
   daysBetween,
   effectiveState,
+  ExemptionApprovalRequest,
   isEmptyTarget,
   isOverdue,
   KnowledgeBase,
@@ -41,7 +42,7 @@ import {
 } from '@case-studies/plugin-case-studies-common';
 import { randomUUID } from 'crypto';
 import { ChecklistStore } from '../database/ChecklistStore';
-import { RolloutStore } from '../database/RolloutStore';
+import { ExemptionApproval, RolloutStore } from '../database/RolloutStore';
 import { normalisedRef } from './entityRefs';
 import {
   entitiesByRefs,
@@ -204,6 +205,52 @@ export class RolloutService {
   }
 
   /**
+   * Approves an entity's current exemption of one of the rollout's items
+   * (platform-group members only). The approval is of that exemption's
+   * version: a changed exemption needs approving again.
+   */
+  async approveExemption(
+    id: string,
+    request: ExemptionApprovalRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ExemptionApproval> {
+    await this.authorise(credentials);
+    const rollout = await this.options.store.get(id);
+    if (!rollout) throw new NotFoundError(`No rollout ${id}`);
+    if (!rollout.requireExemptionApproval) {
+      throw new InputError(
+        `Invalid request: rollout ${id} does not require exemptions to be approved`,
+      );
+    }
+    if (!rollout.itemIds.includes(request.itemId)) {
+      throw new InputError(
+        `Invalid request: body.itemId: "${request.itemId}" is not an item of this rollout`,
+      );
+    }
+    const entity = await this.options.catalog.getEntityByRef(
+      request.entityRef,
+      { credentials },
+    );
+    if (!entity) throw new NotFoundError(`No entity ${request.entityRef}`);
+    const entityRef = stringifyEntityRef(entity);
+    const state = (await this.options.checklistStore.getStates(entityRef)).find(
+      s => s.itemId === request.itemId,
+    );
+    if (state?.status !== 'not-applicable') {
+      throw new InputError(
+        `Invalid request: body.entityRef: ${entityRef} has no exemption of ${request.itemId} to approve`,
+      );
+    }
+    return this.options.store.approveExemption(id, {
+      entityRef,
+      itemId: request.itemId,
+      exemptionVersion: state.version,
+      approvedBy: actorOf(credentials),
+      approvedAt: this.now().toISOString(),
+    });
+  }
+
+  /**
    * Rollouts, newest first: in a state, targeting an entity (by its catalog
    * data now), or targeting anything a team owns.
    */
@@ -290,6 +337,12 @@ export class RolloutService {
     const states = await this.options.checklistStore.getStatesForEntities(
       shown.map(m => m.entityRef),
     );
+    const approvals = new Map(
+      (await this.options.store.getApprovals(rollout.id)).map(a => [
+        `${a.entityRef} ${a.itemId} ${a.exemptionVersion}`,
+        a,
+      ]),
+    );
 
     const totals = { ...emptyCounts(), entities: 0 };
     const teams = new Map<
@@ -307,12 +360,15 @@ export class RolloutService {
         const item = this.itemsById.get(itemId);
         const stored = byItem.get(itemId);
         const state = stored ? effectiveState(stored, today) : undefined;
+        const approval = stored
+          ? approvals.get(`${member.entityRef} ${itemId} ${stored.version}`)
+          : undefined;
         const status = rolloutItemStatus({
           status: state?.status ?? 'todo',
           automaticallySatisfied: item
             ? automaticEvidence(entity, item).satisfied
             : false,
-          exemptionHolds: !rollout.requireExemptionApproval,
+          exemptionHolds: !rollout.requireExemptionApproval || !!approval,
         });
         const overdue = isOverdue(status, rollout.dueDate, now);
         count(counts, status, overdue);
@@ -326,6 +382,9 @@ export class RolloutService {
           status,
           overdue,
           ...(exemptionProblem ? { exemptionProblem } : {}),
+          ...(approval && status === 'exempted'
+            ? { approvedBy: approval.approvedBy }
+            : {}),
         };
       });
       if (!member.leftAt) {
