@@ -21,13 +21,23 @@ import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { caseStudiesApiRef, CaseStudiesClient } from './api';
 import caseStudiesPlugin from './alpha';
+import { rootRouteRef } from './routes';
 import {
   ledgerEntity,
   mockCaseStudiesApi,
   paymentsTeamEntity,
+  scorecardsPathOf,
 } from './testing/fixtures';
 
+// the Scorecards tab draws a chart
+jest.mock('recharts', () =>
+  require('./components/__testUtils__/fixedSizeCharts').recharts(),
+);
+
 jest.setTimeout(30_000);
+
+/** The page, its tab and the tab's data load one after the other, each lazily. */
+const PAGE_LOAD_TIMEOUT = 10_000;
 
 describe('the /alpha plugin', () => {
   const apis = () =>
@@ -147,7 +157,54 @@ describe('the /alpha plugin', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe('/case-studies');
     renderInTestApp(tester.reactElement(), { apis: apis() });
     expect(
-      await screen.findByRole('tab', { name: 'Companies (3)' }),
+      await screen.findByRole(
+        'tab',
+        { name: 'Companies (3)' },
+        { timeout: PAGE_LOAD_TIMEOUT },
+      ),
     ).toBeInTheDocument();
+  });
+
+  it('serves the Scorecards tab below the page, and the team tab links to it', async () => {
+    const page = createExtensionTester(
+      caseStudiesPlugin.getExtension('page:case-studies'),
+    );
+    const mountedRoutes = {
+      '/case-studies': convertLegacyRouteRef(rootRouteRef),
+      '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+    };
+    const rendered = renderInTestApp(page.reactElement(), {
+      apis: apis(),
+      mountPath: '/case-studies',
+      initialRouteEntries: ['/case-studies/scorecards?groupBy=owner'],
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'payments-team' },
+        { timeout: PAGE_LOAD_TIMEOUT },
+      ),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments-team/case-studies',
+    );
+    rendered.unmount();
+
+    const tab = createExtensionTester(
+      caseStudiesPlugin.getExtension('entity-content:case-studies'),
+    );
+    renderInTestApp(
+      <EntityProvider entity={paymentsTeamEntity}>
+        {tab.reactElement()}
+      </EntityProvider>,
+      { apis: apis(), mountedRoutes },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Open in scorecards' }),
+    ).toHaveAttribute(
+      'href',
+      scorecardsPathOf('owner', 'group:default/payments-team'),
+    );
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { caseStudiesApiRef, CaseStudiesClient } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, scorecardsRouteRef } from './routes';
 
 const caseStudiesApi = ApiBlueprint.make({
   params: defineParams =>
@@ -59,7 +59,7 @@ const caseStudiesTeamProgressCard = EntityCardBlueprint.make({
   },
 });
 
-/** The knowledge library at /case-studies. */
+/** The page at /case-studies: library, teams, and scorecards at /case-studies/scorecards. */
 const caseStudiesPage = PageBlueprint.make({
   params: {
     path: '/case-studies',
@@ -81,7 +81,10 @@ const caseStudiesPage = PageBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'case-studies',
-  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+    scorecards: convertLegacyRouteRef(scorecardsRouteRef),
+  },
   extensions: [
     caseStudiesApi,
     caseStudiesEntityContent,

@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { caseStudiesApiRef, CaseStudiesClient } from './api';
-import { entityContentRouteRef, rootRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  rootRouteRef,
+  scorecardsRouteRef,
+} from './routes';
 
 /** The Case Studies plugin for the legacy frontend system. @public */
 export const caseStudiesPlugin = createPlugin({
@@ -22,6 +26,7 @@ export const caseStudiesPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    scorecards: scorecardsRouteRef,
   },
 });
 
@@ -74,7 +79,10 @@ export const EntityTeamProgressCard = caseStudiesPlugin.provide(
   }),
 );
 
-/** The standalone page: the knowledge library. @public */
+/**
+ * The standalone page, with tabs: the knowledge library, the teams and their
+ * scores, and the scorecard report (at `scorecards` below the page). @public
+ */
 export const CaseStudiesPage = caseStudiesPlugin.provide(
   createRoutableExtension({
     name: 'CaseStudiesPage',

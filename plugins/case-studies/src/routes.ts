@@ -1,7 +1,14 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-/** The standalone Case Studies page (knowledge library, later team and rollout views). */
+/** The standalone Case Studies page: the knowledge library, teams and scorecards. */
 export const rootRouteRef = createRouteRef({ id: 'case-studies' });
+
+/** The page's Scorecards tab; the team roll-up links to it, filtered to the team. */
+export const scorecardsRouteRef = createSubRouteRef({
+  id: 'case-studies:scorecards',
+  parent: rootRouteRef,
+  path: '/scorecards',
+});
 
 /** The Case Studies tab on an entity page. */
 export const entityContentRouteRef = createRouteRef({

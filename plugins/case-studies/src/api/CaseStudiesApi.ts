@@ -4,9 +4,14 @@ import {
   ChecklistHistoryPage,
   ChecklistItemState,
   ChecklistUpdateRequest,
+  EntityScoreHistoryResponse,
   GuidanceResponse,
   KnowledgeBase,
   RollupResponse,
+  ScorecardFilters,
+  ScorecardGroupBy,
+  ScorecardHistoryResponse,
+  ScorecardReport,
 } from '@case-studies/plugin-case-studies-common';
 
 /** Options of {@link CaseStudiesApi.getChecklistHistory}. @public */
@@ -27,6 +32,30 @@ export interface ProgressOptions {
   limit?: number;
   /** `nextCursor` of the previous page */
   cursor?: string;
+}
+
+/** Options of {@link CaseStudiesApi.getScorecard} and {@link CaseStudiesApi.downloadScorecardCsv}. @public */
+export interface ScorecardOptions extends ScorecardFilters {
+  /** the backend's default is `owner`; `none` gives one row per entity */
+  groupBy?: ScorecardGroupBy;
+  /** compute the report now instead of reading the latest snapshot */
+  live?: boolean;
+}
+
+/** Options of {@link CaseStudiesApi.getScorecardHistory}. @public */
+export interface ScorecardHistoryOptions extends ScorecardFilters {
+  groupBy?: ScorecardGroupBy;
+  /** first day, YYYY-MM-DD; the backend's default is 90 days before `to` */
+  from?: string;
+  /** last day, YYYY-MM-DD; the backend's default is today */
+  to?: string;
+}
+
+/** A file the backend sent, ready to be saved. @public */
+export interface DownloadedFile {
+  /** the name the backend gave it in `Content-Disposition` */
+  filename: string;
+  blob: Blob;
 }
 
 /** The Case Studies backend, as the frontend sees it. @public */
@@ -66,6 +95,22 @@ export interface CaseStudiesApi {
     entity: CompoundEntityRef,
     options?: ProgressOptions,
   ): Promise<RollupResponse>;
+  /**
+   * The scorecard report: one row per owner, system or domain (or entity)
+   * over every entity the caller can see, from the latest snapshot unless
+   * `live`, with the change since the snapshot before.
+   */
+  getScorecard(options?: ScorecardOptions): Promise<ScorecardReport>;
+  /** The trend of every group (and over all of them) across the snapshots of a period. */
+  getScorecardHistory(
+    options?: ScorecardHistoryOptions,
+  ): Promise<ScorecardHistoryResponse>;
+  /** One entity's score at each snapshot, oldest first. */
+  getEntityScoreHistory(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScoreHistoryResponse>;
+  /** The scorecard report as a CSV file, with the file name the backend gave it. */
+  downloadScorecardCsv(options?: ScorecardOptions): Promise<DownloadedFile>;
 }
 
 /** @public */

@@ -2,6 +2,9 @@ import { ResponseError } from '@backstage/errors';
 import {
   conflictState,
   ledgerGuidance,
+  ledgerScoreHistory,
+  ownerScorecard,
+  ownerScorecardHistory,
   paymentsTeamRollup,
 } from '../testing/fixtures';
 import { CaseStudiesClient } from './CaseStudiesClient';
@@ -28,8 +31,28 @@ function jsonResponse(status: number, body: unknown) {
   } as unknown as Response;
 }
 
+function csvResponse(text: string, contentDisposition: string | null) {
+  return {
+    ok: true,
+    status: 200,
+    statusText: 'OK',
+    headers: {
+      get: (name: string) =>
+        ({
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': contentDisposition,
+        }[name.toLowerCase()] ?? null),
+    },
+    blob: async () => new Blob([text], { type: 'text/csv' }),
+  } as unknown as Response;
+}
+
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn().mockResolvedValue(jsonResponse(status, body));
+  return clientWith(jsonResponse(status, body));
+}
+
+function clientWith(response: Response) {
+  const fetch = jest.fn().mockResolvedValue(response);
   const client = new CaseStudiesClient({
     discoveryApi: {
       getBaseUrl: async (id: string) => `http://backend/api/${id}`,
@@ -173,6 +196,108 @@ describe('CaseStudiesClient', () => {
         .catch(e => e);
       expect(error).toBeInstanceOf(ResponseError);
       expect(error.statusCode).toBe(404);
+    });
+  });
+  describe('scorecards', () => {
+    it('reads the report with its grouping and filters, computing it live only when asked', async () => {
+      const { client, fetch } = clientAnswering(200, ownerScorecard);
+      await expect(client.getScorecard()).resolves.toEqual(ownerScorecard);
+      await client.getScorecard({
+        groupBy: 'system',
+        kind: 'Component',
+        type: 'web service',
+        lifecycle: 'production',
+        live: true,
+      });
+      await client.getScorecard({ groupBy: 'domain', live: false });
+      expect(fetch.mock.calls.map(call => call[0])).toEqual([
+        'http://backend/api/case-studies/scorecards',
+        'http://backend/api/case-studies/scorecards?groupBy=system&kind=Component&type=web+service&lifecycle=production&live=true',
+        'http://backend/api/case-studies/scorecards?groupBy=domain',
+      ]);
+    });
+
+    it('reads the history of a period', async () => {
+      const { client, fetch } = clientAnswering(200, ownerScorecardHistory);
+      await expect(
+        client.getScorecardHistory({
+          groupBy: 'owner',
+          lifecycle: 'production',
+          from: '2026-01-01',
+          to: '2026-04-15',
+        }),
+      ).resolves.toEqual(ownerScorecardHistory);
+      expect(fetch.mock.calls[0][0]).toBe(
+        'http://backend/api/case-studies/scorecards/history?groupBy=owner&lifecycle=production&from=2026-01-01&to=2026-04-15',
+      );
+    });
+
+    it("reads an entity's score history from its path", async () => {
+      const { client, fetch } = clientAnswering(200, ledgerScoreHistory);
+      await expect(client.getEntityScoreHistory(entity)).resolves.toEqual(
+        ledgerScoreHistory,
+      );
+      expect(fetch).toHaveBeenCalledWith(
+        'http://backend/api/case-studies/entities/Component/default/ledger%20service/score/history',
+        undefined,
+      );
+    });
+
+    it('downloads the CSV through fetchApi, named as the backend names it', async () => {
+      const { client, fetch } = clientWith(
+        csvResponse(
+          'group,entities\n',
+          'attachment; filename="case-studies-scorecard-owner-2026-04-15.csv"',
+        ),
+      );
+      const file = await client.downloadScorecardCsv({
+        groupBy: 'owner',
+        kind: 'Component',
+      });
+      expect(fetch.mock.calls[0][0]).toBe(
+        'http://backend/api/case-studies/scorecards?groupBy=owner&kind=Component&format=csv',
+      );
+      expect(file.filename).toBe('case-studies-scorecard-owner-2026-04-15.csv');
+      await expect(file.blob.text()).resolves.toBe('group,entities\n');
+    });
+
+    it.each([
+      [
+        'a percent-encoded filename*',
+        `attachment; filename="scorecard.csv"; filename*=UTF-8''scorecard%20%C3%A9quipe.csv`,
+        'scorecard équipe.csv',
+      ],
+      [
+        'a bare filename',
+        'attachment; filename=scorecard.csv',
+        'scorecard.csv',
+      ],
+      [
+        'escaped quotes',
+        'attachment; filename="the \\"best\\" teams.csv"',
+        'the "best" teams.csv',
+      ],
+      ['no header', null, 'case-studies-scorecard.csv'],
+      ['no file name', 'attachment', 'case-studies-scorecard.csv'],
+    ])(
+      'reads the CSV file name from %s',
+      async (_case, contentDisposition, filename) => {
+        const { client } = clientWith(csvResponse('', contentDisposition));
+        const file = await client.downloadScorecardCsv();
+        expect(file.filename).toBe(filename);
+      },
+    );
+
+    it('turns a bad parameter into a ResponseError naming it', async () => {
+      const { client } = clientAnswering(400, {
+        error: { name: 'InputError', message: 'groupBy must be one of …' },
+        response: { statusCode: 400 },
+      });
+      const error = await client.downloadScorecardCsv().catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.body.error.message).toBe('groupBy must be one of …');
+      await expect(client.getScorecard()).rejects.toBeInstanceOf(ResponseError);
     });
   });
 });

@@ -5,15 +5,21 @@ import {
   ChecklistHistoryPage,
   ChecklistItemState,
   ChecklistUpdateRequest,
+  EntityScoreHistoryResponse,
   GuidanceResponse,
   KnowledgeBase,
   RollupResponse,
   RollupScope,
+  ScorecardHistoryResponse,
+  ScorecardReport,
 } from '@case-studies/plugin-case-studies-common';
 import {
   CaseStudiesApi,
   ChecklistHistoryOptions,
+  DownloadedFile,
   ProgressOptions,
+  ScorecardHistoryOptions,
+  ScorecardOptions,
 } from './CaseStudiesApi';
 import { ChecklistConflictError } from './ChecklistConflictError';
 import { rollupScopeOf } from './rollupScope';
@@ -42,6 +48,46 @@ function queryString(
   }
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/** What the scorecard report and its history share in their query: grouping and filters. */
+function groupingQuery(options: ScorecardOptions | ScorecardHistoryOptions) {
+  return {
+    groupBy: options.groupBy,
+    kind: options.kind,
+    type: options.type,
+    lifecycle: options.lifecycle,
+  };
+}
+
+function scorecardQuery(options: ScorecardOptions) {
+  return { ...groupingQuery(options), live: options.live || undefined };
+}
+
+/** Used when a CSV arrives without a file name (the backend always sends one). */
+const FALLBACK_CSV_FILENAME = 'case-studies-scorecard.csv';
+
+/**
+ * The file name in a `Content-Disposition` header: the RFC 5987 `filename*`
+ * (percent-encoded, any charset prefix dropped) when there is one, else the
+ * quoted or bare `filename`.
+ */
+function contentDispositionFilename(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*([^;]+)/i.exec(header);
+  if (extended) {
+    const value = extended[1].trim().replace(/^"(.*)"$/, '$1');
+    try {
+      return decodeURIComponent(value.replace(/^[^']*'[^']*'/, ''));
+    } catch {
+      // a malformed encoding; the plain filename may still be there
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:\\.|[^"\\])*)"|([^;]+))/i.exec(header);
+  if (!plain) return undefined;
+  return plain[1] !== undefined
+    ? plain[1].replace(/\\(.)/g, '$1')
+    : plain[2].trim();
 }
 
 function isItemState(value: unknown): value is ChecklistItemState {
@@ -153,12 +199,54 @@ export class CaseStudiesClient implements CaseStudiesApi {
     );
   }
 
+  async getScorecard(options: ScorecardOptions = {}): Promise<ScorecardReport> {
+    return this.request(`/scorecards${queryString(scorecardQuery(options))}`);
+  }
+
+  async getScorecardHistory(
+    options: ScorecardHistoryOptions = {},
+  ): Promise<ScorecardHistoryResponse> {
+    const suffix = queryString({
+      ...groupingQuery(options),
+      from: options.from,
+      to: options.to,
+    });
+    return this.request(`/scorecards/history${suffix}`);
+  }
+
+  async getEntityScoreHistory(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScoreHistoryResponse> {
+    return this.request(`/entities/${entityPath(entity)}/score/history`);
+  }
+
+  async downloadScorecardCsv(
+    options: ScorecardOptions = {},
+  ): Promise<DownloadedFile> {
+    const suffix = queryString({ ...scorecardQuery(options), format: 'csv' });
+    // through fetchApi, not a plain link, so the user's credentials go along
+    const response = await this.fetch(`/scorecards${suffix}`);
+    return {
+      filename:
+        contentDispositionFilename(
+          response.headers.get('Content-Disposition'),
+        ) ?? FALLBACK_CSV_FILENAME,
+      blob: await response.blob(),
+    };
+  }
+
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.fetch(path, init);
+    return (await response.json()) as T;
+  }
+
+  /** The backend's response to `path`; a ResponseError unless it is a success. */
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('case-studies');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

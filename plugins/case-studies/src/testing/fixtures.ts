@@ -10,12 +10,18 @@ import {
   ChecklistItemState,
   DEFAULT_SCORING_RULES,
   EntityChecklistEntry,
+  EntityScoreHistoryResponse,
   GuidanceResponse,
   KnowledgeBase,
   ProfileValue,
   RollupResponse,
   RollupSummary,
+  ScorecardGroup,
+  ScorecardHistoryResponse,
+  ScorecardReport,
+  ScorecardTrendPoint,
   ScoredEntity,
+  ScoreTotals,
   ServiceProfile,
 } from '@case-studies/plugin-case-studies-common';
 import { CaseStudiesApi } from '../api';
@@ -679,7 +685,8 @@ export const aliceEntity: Entity = {
 const noWarnings = () => ({ low: 0, medium: 0, high: 0, critical: 0 });
 const noLevels = () => ({ none: 0, bronze: 0, silver: 0, gold: 0 });
 
-const summaryOf = (overrides: Partial<RollupSummary>): RollupSummary => ({
+/** Totals of a roll-up, scorecard row or trend point; what is not given is zero. */
+const totalsOf = (overrides: Partial<ScoreTotals>): ScoreTotals => ({
   entities: 0,
   meanScore: null,
   medianScore: null,
@@ -689,6 +696,11 @@ const summaryOf = (overrides: Partial<RollupSummary>): RollupSummary => ({
   exempted: 0,
   percent: 100,
   warnings: noWarnings(),
+  ...overrides,
+});
+
+const summaryOf = (overrides: Partial<RollupSummary>): RollupSummary => ({
+  ...totalsOf({}),
   categories: [],
   weakestItems: [],
   ...overrides,
@@ -977,6 +989,211 @@ export const paymentsSystemGuidance: GuidanceResponse = {
   },
 };
 
+export const SNAPSHOT_TAKEN_AT = '2026-04-15T02:00:00.000Z';
+export const PREVIOUS_SNAPSHOT_TAKEN_AT = '2026-04-14T02:00:00.000Z';
+
+const changeOf = (meanScore: number | null, entities = 0, done = 0) => ({
+  since: PREVIOUS_SNAPSHOT_TAKEN_AT,
+  meanScore,
+  entities,
+  done,
+});
+
+/** A roll-up summary's totals, without its categories and weakest items. */
+const totalsOfSummary = ({
+  categories,
+  weakestItems,
+  ...totals
+}: RollupSummary): ScoreTotals => totals;
+
+/**
+ * The report by owner: the two teams of the payments roll-up (what each
+ * owns directly) and legacy-batch (score 40, bronze, 2 of 5 done, one
+ * exemption), which nobody owned at the snapshot before.
+ */
+export const ownerScorecardGroups: ScorecardGroup[] = [
+  {
+    key: 'group:default/ledger-squad',
+    ...totalsOfSummary(paymentsTeamRollup.teams[1].summary),
+    change: changeOf(-1),
+  },
+  {
+    key: 'group:default/payments-team',
+    ...totalsOfSummary(paymentsTeamRollup.teams[0].summary),
+    change: changeOf(2.5, 0, 2),
+  },
+  {
+    key: null,
+    ...totalsOf({
+      entities: 1,
+      meanScore: 40,
+      medianScore: 40,
+      levels: { ...noLevels(), bronze: 1 },
+      done: 2,
+      applicable: 5,
+      exempted: 1,
+      percent: 40,
+    }),
+    change: changeOf(null, 1, 2),
+  },
+];
+
+export const ownerScorecard: ScorecardReport = {
+  groupBy: 'owner',
+  filters: {},
+  source: 'snapshot',
+  takenAt: SNAPSHOT_TAKEN_AT,
+  previousTakenAt: PREVIOUS_SNAPSHOT_TAKEN_AT,
+  knowledgeVersion: 'kb-test-1',
+  scoring: DEFAULT_SCORING_RULES,
+  // scores 60, 85, 25, 10, 40: mean 44, median 40; done 12 of 24
+  totals: totalsOf({
+    entities: 5,
+    meanScore: 44,
+    medianScore: 40,
+    levels: { none: 1, bronze: 2, silver: 1, gold: 1 },
+    done: 12,
+    applicable: 24,
+    exempted: 1,
+    percent: 50,
+    warnings: { low: 0, medium: 2, high: 1, critical: 1 },
+  }),
+  groups: ownerScorecardGroups,
+};
+
+/** The same entities by system: payments (ledger-service 25, payments-api 85), the rest in none. */
+export const systemScorecard: ScorecardReport = {
+  ...ownerScorecard,
+  groupBy: 'system',
+  groups: [
+    {
+      key: 'system:default/payments',
+      ...totalsOf({
+        entities: 2,
+        meanScore: 55,
+        medianScore: 55,
+        levels: { ...noLevels(), bronze: 1, gold: 1 },
+        done: 6,
+        applicable: 9,
+        percent: 66,
+        warnings: { low: 0, medium: 2, high: 0, critical: 1 },
+      }),
+    },
+    {
+      key: null,
+      ...totalsOf({
+        entities: 3,
+        meanScore: 36.7,
+        medianScore: 40,
+        levels: { ...noLevels(), none: 1, bronze: 1, silver: 1 },
+        done: 6,
+        applicable: 15,
+        exempted: 1,
+        percent: 40,
+        warnings: { ...noWarnings(), high: 1 },
+      }),
+    },
+  ],
+};
+
+/** A report with no rows: a catalog without scored entities. */
+export const emptyScorecard: ScorecardReport = {
+  ...ownerScorecard,
+  source: 'live',
+  previousTakenAt: undefined,
+  totals: totalsOf({}),
+  groups: [],
+};
+
+const trendPoint = (
+  day: string,
+  meanScore: number,
+  entities: number,
+): ScorecardTrendPoint => ({
+  day,
+  ...totalsOf({ entities, meanScore, medianScore: meanScore }),
+});
+
+const HISTORY_DAYS = ['2026-04-13', '2026-04-14', '2026-04-15'];
+
+/**
+ * Three daily snapshots by owner: payments-team rising, ledger-squad
+ * falling, legacy-batch unowned from the last one on. Overall means by
+ * hand: (68·2 + 19·2) / 4, (70·2 + 18.5·2) / 4, 220 / 5.
+ */
+export const ownerScorecardHistory: ScorecardHistoryResponse = {
+  groupBy: 'owner',
+  filters: {},
+  from: '2026-01-15',
+  to: '2026-04-15',
+  snapshots: HISTORY_DAYS.map(day => ({
+    day,
+    takenAt: `${day}T02:00:00.000Z`,
+    knowledgeVersion: 'kb-test-1',
+  })),
+  overall: {
+    key: null,
+    points: [
+      trendPoint('2026-04-13', 43.5, 4),
+      trendPoint('2026-04-14', 44.3, 4),
+      trendPoint('2026-04-15', 44, 5),
+    ],
+  },
+  trends: [
+    {
+      key: 'group:default/ledger-squad',
+      points: [
+        trendPoint('2026-04-13', 19, 2),
+        trendPoint('2026-04-14', 18.5, 2),
+        trendPoint('2026-04-15', 17.5, 2),
+      ],
+    },
+    {
+      key: 'group:default/payments-team',
+      points: [
+        trendPoint('2026-04-13', 68, 2),
+        trendPoint('2026-04-14', 70, 2),
+        trendPoint('2026-04-15', 72.5, 2),
+      ],
+    },
+    { key: null, points: [trendPoint('2026-04-15', 40, 1)] },
+  ],
+};
+
+/** The ledger service at three snapshots, reaching bronze at the last. */
+export const ledgerScoreHistory: EntityScoreHistoryResponse = {
+  entityRef: 'component:default/ledger-service',
+  from: '2026-01-15',
+  to: '2026-04-15',
+  points: (
+    [
+      ['2026-04-13', 18, 'none', 1],
+      ['2026-04-14', 20, 'none', 1],
+      ['2026-04-15', 25, 'bronze', 2],
+    ] as const
+  ).map(([day, score, level, done]) => ({
+    day,
+    score,
+    level,
+    done,
+    applicable: 4,
+    knowledgeVersion: 'kb-test-1',
+    takenAt: `${day}T02:00:00.000Z`,
+  })),
+};
+
+/** Where a link to the Scorecards tab, narrowed to one group, leads. */
+export const scorecardsPathOf = (groupBy: string, group: string) =>
+  `/case-studies/scorecards?groupBy=${groupBy}&group=${encodeURIComponent(
+    group,
+  )}`;
+
+/** A CSV as the backend sends it, for the download button. */
+export const scorecardCsv = {
+  filename: 'case-studies-scorecard-owner-2026-04-15.csv',
+  blob: new Blob(['group,entities,mean_score\n'], { type: 'text/csv' }),
+};
+
 /** A CaseStudiesApi whose methods are jest mocks. */
 export function mockCaseStudiesApi(
   overrides: Partial<jest.Mocked<CaseStudiesApi>> = {},
@@ -990,6 +1207,10 @@ export function mockCaseStudiesApi(
       .fn()
       .mockResolvedValue({ items: [], nextCursor: undefined }),
     getProgress: jest.fn().mockResolvedValue(paymentsTeamRollup),
+    getScorecard: jest.fn().mockResolvedValue(ownerScorecard),
+    getScorecardHistory: jest.fn().mockResolvedValue(ownerScorecardHistory),
+    getEntityScoreHistory: jest.fn().mockResolvedValue(ledgerScoreHistory),
+    downloadScorecardCsv: jest.fn().mockResolvedValue(scorecardCsv),
     ...overrides,
   };
 }

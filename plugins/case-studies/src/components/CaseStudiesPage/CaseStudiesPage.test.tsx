@@ -2,8 +2,18 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { caseStudiesApiRef } from '../../api';
-import { knowledge, mockCaseStudiesApi } from '../../testing/fixtures';
+import {
+  knowledge,
+  mockCaseStudiesApi,
+  ownerScorecard,
+} from '../../testing/fixtures';
+import { renderCaseStudiesPage } from '../__testUtils__/renderCaseStudiesPage';
 import { CaseStudiesPage } from './CaseStudiesPage';
+
+// the Scorecards tab draws a chart
+jest.mock('recharts', () =>
+  require('../__testUtils__/fixedSizeCharts').recharts(),
+);
 
 jest.setTimeout(20_000);
 
@@ -85,5 +95,79 @@ describe('CaseStudiesPage', () => {
     expect(
       await screen.findByRole('tab', { name: 'Companies (3)' }),
     ).toBeInTheDocument();
+  });
+
+  describe('tabs', () => {
+    const selectedTab = () =>
+      screen
+        .getAllByRole('tab')
+        .find(tab => tab.getAttribute('aria-selected') === 'true')?.textContent;
+
+    it('opens on the library, and each tab has its own address', async () => {
+      const api = await renderCaseStudiesPage('/case-studies');
+      expect(
+        await screen.findByRole('tab', { name: 'Companies (3)' }),
+      ).toBeInTheDocument();
+      expect(selectedTab()).toBe('Library');
+      expect(screen.getByRole('tab', { name: 'Teams' })).toHaveAttribute(
+        'href',
+        '/case-studies/teams',
+      );
+      expect(screen.getByRole('tab', { name: 'Scorecards' })).toHaveAttribute(
+        'href',
+        '/case-studies/scorecards',
+      );
+      // a tab's data is read when the tab opens
+      expect(api.getScorecard).not.toHaveBeenCalled();
+
+      await userEvent.click(screen.getByRole('tab', { name: 'Scorecards' }));
+      expect(
+        await screen.findByRole('combobox', { name: 'Group by' }),
+      ).toBeInTheDocument();
+      expect(selectedTab()).toBe('Scorecards');
+      expect(
+        screen.queryByRole('tab', { name: 'Companies (3)' }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('lists every team with its entities, mean score and levels, linked to its tab', async () => {
+      const api = await renderCaseStudiesPage('/case-studies/teams');
+      const payments = await screen.findByRole('link', {
+        name: 'payments-team',
+      });
+      expect(selectedTab()).toBe('Teams');
+      expect(payments).toHaveAttribute(
+        'href',
+        '/catalog/default/group/payments-team/case-studies',
+      );
+      expect(payments.closest('tr')).toHaveTextContent(
+        'payments-team272.51 gold, 1 silver',
+      );
+      expect(
+        screen.getByRole('link', { name: 'ledger-squad' }).closest('tr'),
+      ).toHaveTextContent('ledger-squad217.51 bronze, 1 no level yet');
+      expect(
+        screen.getByText('1 scored entity has no owner.'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', {
+          name: 'Compare them over time in Scorecards',
+        }),
+      ).toHaveAttribute('href', '/case-studies/scorecards?groupBy=owner');
+      expect(api.getScorecard).toHaveBeenCalledWith({ groupBy: 'owner' });
+    });
+
+    it('says so when no team owns a scored entity', async () => {
+      const api = mockCaseStudiesApi({
+        getScorecard: jest.fn().mockResolvedValue({
+          ...ownerScorecard,
+          groups: ownerScorecard.groups.filter(group => group.key === null),
+        }),
+      });
+      await renderCaseStudiesPage('/case-studies/teams', api);
+      expect(
+        await screen.findByText('No team owns a scored entity yet'),
+      ).toBeInTheDocument();
+    });
   });
 });

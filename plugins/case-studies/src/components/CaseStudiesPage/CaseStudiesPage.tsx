@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { Content, Header, Page, Progress } from '@backstage/core-components';
+import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import type { KnowledgeBase } from '@case-studies/plugin-case-studies-common';
-import { LoadError } from '../shared/LoadError';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { caseStudiesApiRef } from '../../api';
+import { scorecardsRouteRef } from '../../routes';
+import { Loaded } from '../shared/Loaded';
+import { ScorecardsView } from '../Scorecards';
 import {
   AntipatternsTable,
   ChecklistItemsTable,
@@ -16,6 +18,7 @@ import {
   LibraryTab,
   PatternsTable,
 } from './LibraryTables';
+import { TeamsTab } from './TeamsTab';
 
 const TABS: { id: LibraryTab; label: string }[] = [
   { id: 'companies', label: 'Companies' },
@@ -70,31 +73,44 @@ const Library = (props: { knowledge: KnowledgeBase }) => {
   );
 };
 
-/** The standalone Case Studies page: the knowledge library. @public */
-export const CaseStudiesPage = () => {
+/** The library tab: the knowledge base, loaded when the tab opens. */
+const KnowledgeLibrary = () => {
   const api = useApi(caseStudiesApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getKnowledge(),
-    [api],
-  );
-
+  const knowledge = useAsyncRetry(() => api.getKnowledge(), [api]);
   return (
-    <Page themeId="tool">
-      <Header
-        title="Case Studies"
-        subtitle="How real companies built their systems, and what to copy"
-      />
-      <Content>
-        {loading && !value && <Progress />}
-        {error && !loading && (
-          <LoadError
-            error={error}
-            title="Could not load the knowledge base"
-            onRetry={retry}
-          />
-        )}
-        {value && !error && <Library knowledge={value} />}
-      </Content>
-    </Page>
+    <Loaded
+      state={knowledge}
+      onRetry={knowledge.retry}
+      failure="Could not load the knowledge base"
+    >
+      {value => <Library knowledge={value} />}
+    </Loaded>
   );
 };
+
+/**
+ * The standalone Case Studies page, a tab each at its own path below the
+ * page: the knowledge library, the teams and their scores, and the
+ * scorecard report.
+ *
+ * @public
+ */
+export const CaseStudiesPage = () => (
+  <Page themeId="tool">
+    <Header
+      title="Case Studies"
+      subtitle="How real companies built their systems, and what to copy"
+    />
+    <TabbedLayout>
+      <TabbedLayout.Route path="/" title="Library">
+        <KnowledgeLibrary />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/teams" title="Teams">
+        <TeamsTab />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path={scorecardsRouteRef.path} title="Scorecards">
+        <ScorecardsView />
+      </TabbedLayout.Route>
+    </TabbedLayout>
+  </Page>
+);

@@ -15,10 +15,12 @@ import {
   ChecklistConflictError,
 } from '../../api';
 import {
+  ago,
   conflictState,
   ledgerEntity,
   ledgerGuidance,
   ledgerScoreExplained,
+  ledgerScoreHistory,
   mockCaseStudiesApi,
   plainEntity,
   plainGuidance,
@@ -364,16 +366,18 @@ describe('EntityCaseStudiesContent', () => {
 
   it('explains a conflict with the other person’s change and adopts it', async () => {
     const api = mockCaseStudiesApi();
+    // five minutes before now, not before the file was loaded: a slow run would read 6
+    const current = { ...conflictState, updatedAt: ago(5 * 60 * 1000) };
     const httpError = await responseError(409, {
       error: {
         name: 'ConflictError',
         message: 'changed by user:default/carol',
       },
       response: { statusCode: 409 },
-      current: conflictState,
+      current,
     });
     api.updateChecklistItem.mockRejectedValue(
-      new ChecklistConflictError(conflictState, httpError),
+      new ChecklistConflictError(current, httpError),
     );
     await renderTab({ api });
 
@@ -603,5 +607,61 @@ describe('EntityCaseStudiesContent', () => {
       { kind: 'Component', namespace: 'default', name: 'ledger-service' },
       { itemId: 'dora-deployment-frequency', limit: 20, cursor: undefined },
     );
+  });
+
+  describe('the score over time', () => {
+    const ledgerRef = {
+      kind: 'Component',
+      namespace: 'default',
+      name: 'ledger-service',
+    };
+
+    it('draws a sparkline of the score at each snapshot', async () => {
+      const api = await renderTab();
+      const sparkline = await screen.findByRole('img', {
+        name: 'Score at 3 snapshots: 18 on Apr 13, 2026, 25 on Apr 15, 2026',
+      });
+      await waitFor(() =>
+        expect(sparkline.querySelector('svg .recharts-line')).not.toBeNull(),
+      );
+      expect(
+        screen.getByText('18 → 25 since Apr 13, 2026'),
+      ).toBeInTheDocument();
+      expect(api.getEntityScoreHistory).toHaveBeenCalledWith(ledgerRef);
+    });
+
+    it('says there is no history yet before the second snapshot', async () => {
+      const api = mockCaseStudiesApi({
+        getEntityScoreHistory: jest.fn().mockResolvedValue({
+          ...ledgerScoreHistory,
+          points: ledgerScoreHistory.points.slice(-1),
+        }),
+      });
+      await renderTab({ api });
+      expect(
+        await screen.findByText(/^No score history yet/),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('img', { name: /^Score at/ }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('leaves a note and keeps the rest of the tab when the history fails', async () => {
+      const api = mockCaseStudiesApi({
+        getEntityScoreHistory: jest
+          .fn()
+          .mockRejectedValue(new Error('snapshots are unavailable')),
+      });
+      await renderTab({ api });
+      expect(
+        await screen.findByText('The score history could not be loaded.'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('Companies like this service'),
+      ).toBeInTheDocument();
+      expect((await readScoreExplanation()).sentence).toBe(
+        ledgerScoreExplained.sentence,
+      );
+    });
   });
 });

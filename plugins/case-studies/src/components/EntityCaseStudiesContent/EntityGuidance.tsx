@@ -14,6 +14,7 @@ import { CompanyMatches } from '../CompanyMatches/CompanyMatches';
 import { LessonsAndPatterns } from '../LessonsAndPatterns/LessonsAndPatterns';
 import { ProfileStrip } from '../ProfileStrip/ProfileStrip';
 import { ScoreExplanation } from '../ScoreExplanation';
+import { EntityScoreHistory } from '../ScoreHistory';
 import { ownersOf } from '../shared/format';
 import { LoadError } from '../shared/LoadError';
 import { ScoreBadge } from '../shared/ScoreBadge';
@@ -68,6 +69,9 @@ const GuidanceView = (props: {
               warnings={guidance.antipatterns}
               rules={guidance.scoring}
             />
+          </Box>
+          <Box mt={1}>
+            <EntityScoreHistory entityRef={entityRef} />
           </Box>
         </InfoCard>
       </Grid>

@@ -8,8 +8,6 @@ import { LEVELS_HIGHEST_FIRST, levelsText } from './rollupFormat';
 const useStyles = makeStyles(theme => ({
   bar: {
     display: 'flex',
-    height: 12,
-    borderRadius: 6,
     overflow: 'hidden',
     background: theme.palette.action.hover,
   },
@@ -30,31 +28,45 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** A stacked bar of how many entities reached each level, highest first, in the levels' colours. */
+export const LevelBar = (props: {
+  levels: Record<ScoreLevel, number>;
+  /** in pixels; a table row wants a thinner bar than a card */
+  height?: number;
+}) => {
+  const { levels, height = 12 } = props;
+  const classes = useStyles();
+  const total = LEVELS_HIGHEST_FIRST.reduce((sum, l) => sum + levels[l], 0);
+  return (
+    <Box
+      className={classes.bar}
+      style={{ height, borderRadius: height / 2 }}
+      role="img"
+      aria-label={`Levels: ${levelsText(levels)}`}
+    >
+      {total > 0 &&
+        LEVELS_HIGHEST_FIRST.filter(l => levels[l] > 0).map(level => (
+          <Box
+            key={level}
+            style={{
+              width: `${(levels[level] / total) * 100}%`,
+              background: LEVEL_COLOURS[level],
+            }}
+          />
+        ))}
+    </Box>
+  );
+};
+
 /** How many entities reached each level: a stacked bar and a legend with the counts. */
 export const LevelDistribution = (props: {
   levels: Record<ScoreLevel, number>;
 }) => {
   const { levels } = props;
   const classes = useStyles();
-  const total = LEVELS_HIGHEST_FIRST.reduce((sum, l) => sum + levels[l], 0);
   return (
     <Box>
-      <Box
-        className={classes.bar}
-        role="img"
-        aria-label={`Levels: ${levelsText(levels)}`}
-      >
-        {total > 0 &&
-          LEVELS_HIGHEST_FIRST.filter(l => levels[l] > 0).map(level => (
-            <Box
-              key={level}
-              style={{
-                width: `${(levels[level] / total) * 100}%`,
-                background: LEVEL_COLOURS[level],
-              }}
-            />
-          ))}
-      </Box>
+      <LevelBar levels={levels} />
       <ul className={classes.legend} aria-label="Level distribution">
         {LEVELS_HIGHEST_FIRST.map(level => (
           <Typography component="li" variant="body2" key={level}>

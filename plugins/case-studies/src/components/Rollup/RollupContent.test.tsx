@@ -7,7 +7,9 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { CaseStudiesApi, caseStudiesApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { EntityCaseStudiesContent } from '../EntityCaseStudiesContent';
+import { tableWithColumn } from '../__testUtils__/tables';
 import {
   aliceEntity,
   checkoutWeb,
@@ -23,13 +25,19 @@ import {
   paymentsTeamOwnRollup,
   paymentsTeamRollup,
   refundsWorker,
+  scorecardsPathOf,
 } from '../../testing/fixtures';
 
 // material-table and the guidance view are slow in jsdom
 jest.setTimeout(30_000);
 
 async function renderTab(
-  options: { api?: jest.Mocked<CaseStudiesApi>; entity?: Entity } = {},
+  options: {
+    api?: jest.Mocked<CaseStudiesApi>;
+    entity?: Entity;
+    /** whether the app has the standalone page, at /case-studies */
+    withPage?: boolean;
+  } = {},
 ) {
   const api = options.api ?? mockCaseStudiesApi();
   await renderInTestApp(
@@ -38,20 +46,18 @@ async function renderTab(
         <EntityCaseStudiesContent />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        ...(options.withPage ? { '/case-studies': rootRouteRef } : {}),
+      },
+    },
   );
   return api;
 }
 
 /** The entities table: the one with a "Top warning" column. */
-async function entitiesTable() {
-  await screen.findByText('Top warning');
-  const table = screen
-    .getAllByRole('table')
-    .find(t => within(t).queryByText('Top warning'));
-  if (!table) throw new Error('no entities table');
-  return table;
-}
+const entitiesTable = () => tableWithColumn('Top warning');
 
 /** The rows of the entities table, by the name each links to. */
 async function entityNames() {
@@ -238,6 +244,24 @@ describe('the roll-up on a group page', () => {
     );
   });
 
+  it('links to the scorecard report filtered to the team, when the app has the page', async () => {
+    await renderTab({ withPage: true });
+    expect(
+      await screen.findByRole('link', { name: 'Open in scorecards' }),
+    ).toHaveAttribute(
+      'href',
+      scorecardsPathOf('owner', 'group:default/payments-team'),
+    );
+  });
+
+  it('leaves the link to the scorecards out when the app has no page for them', async () => {
+    await renderTab();
+    await screen.findByText('Team progress');
+    expect(
+      screen.queryByRole('link', { name: 'Open in scorecards' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('leaves the sub-teams out when asked, reading the roll-up again', async () => {
     const api = mockCaseStudiesApi();
     api.getProgress.mockImplementation(async (_ref, options) =>
@@ -328,10 +352,16 @@ describe('the roll-up on system, domain and user pages', () => {
       getProgress: jest.fn().mockResolvedValue(paymentsSystemRollup),
       getGuidance: jest.fn().mockResolvedValue(paymentsSystemGuidance),
     });
-    await renderTab({ api, entity: paymentsSystemEntity });
+    await renderTab({ api, entity: paymentsSystemEntity, withPage: true });
 
     expect(await screen.findByText('System progress')).toBeInTheDocument();
     expect(await entityNames()).toEqual(['ledger-service', 'payments-api']);
+    expect(
+      screen.getByRole('link', { name: 'Open in scorecards' }),
+    ).toHaveAttribute(
+      'href',
+      scorecardsPathOf('system', 'system:default/payments'),
+    );
     expect(api.getProgress).toHaveBeenCalledWith(
       { kind: 'System', namespace: 'default', name: 'payments' },
       { limit: 500 },
@@ -393,8 +423,14 @@ describe('the roll-up on system, domain and user pages', () => {
       }),
       getGuidance: jest.fn().mockResolvedValue(paymentsSystemGuidance),
     });
-    await renderTab({ api, entity: moneyDomainEntity });
+    await renderTab({ api, entity: moneyDomainEntity, withPage: true });
     expect(await screen.findByText('Domain progress')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open in scorecards' }),
+    ).toHaveAttribute(
+      'href',
+      scorecardsPathOf('domain', 'domain:default/money'),
+    );
     expect(
       screen.getByRole('heading', {
         name: 'Architecture guidance for this domain as a whole',
@@ -407,10 +443,14 @@ describe('the roll-up on system, domain and user pages', () => {
   });
 
   it("shows a user the roll-up of the user's teams, without service guidance", async () => {
-    const api = await renderTab({ entity: aliceEntity });
+    const api = await renderTab({ entity: aliceEntity, withPage: true });
     expect(
       await screen.findByText('Progress of this user’s teams'),
     ).toBeInTheDocument();
+    // a user's teams are many rows of the report, not one
+    expect(
+      screen.queryByRole('link', { name: 'Open in scorecards' }),
+    ).not.toBeInTheDocument();
     expect(await entityNames()).toHaveLength(4);
     expect(
       await screen.findByText('What each team owns directly'),

@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { EmptyState, Progress } from '@backstage/core-components';
-import { Entity } from '@backstage/catalog-model';
+import { EmptyState, Link, Progress } from '@backstage/core-components';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
-import Switch from '@material-ui/core/Switch';
-import type { RollupScope } from '@case-studies/plugin-case-studies-common';
+import type {
+  RollupScope,
+  ScorecardGroupBy,
+} from '@case-studies/plugin-case-studies-common';
+import { LabelledSwitch } from '../shared/LabelledSwitch';
 import { LoadError } from '../shared/LoadError';
+import { useScorecardsLink } from '../Scorecards';
 import { CategoryCompletionCard } from './CategoryCompletionCard';
 import { RollupEntitiesTable } from './RollupEntitiesTable';
 import { RollupSummaryCard } from './RollupSummaryCard';
@@ -14,6 +17,30 @@ import { RollupTeamsTable } from './RollupTeamsTable';
 import { SCOPE_WORDING } from './rollupFormat';
 import { useRollup } from './useRollup';
 import { WeakestItemsCard } from './WeakestItemsCard';
+
+/** The scorecard grouping whose row a roll-up is; a user's teams are no one row. */
+const SCORECARD_GROUPING: Partial<Record<RollupScope, ScorecardGroupBy>> = {
+  group: 'owner',
+  system: 'system',
+  domain: 'domain',
+};
+
+/** A link to the scorecard report filtered to this team, system or domain, when the page is there. */
+const OpenInScorecards = (props: { entity: Entity; scope: RollupScope }) => {
+  const scorecardsLink = useScorecardsLink();
+  const groupBy = SCORECARD_GROUPING[props.scope];
+  if (!scorecardsLink || !groupBy) return null;
+  return (
+    <Link
+      to={scorecardsLink({
+        groupBy,
+        group: stringifyEntityRef(props.entity),
+      })}
+    >
+      Open in scorecards
+    </Link>
+  );
+};
 
 /**
  * The roll-up of a group (with its sub-teams unless switched off), system,
@@ -34,15 +61,10 @@ export const RollupContent = (props: {
   const wording = SCOPE_WORDING[scope];
 
   const toggle = isGroup && (
-    <FormControlLabel
-      control={
-        <Switch
-          checked={recursive}
-          onChange={event => setRecursive(event.target.checked)}
-          color="primary"
-        />
-      }
+    <LabelledSwitch
       label="Include sub-teams"
+      checked={recursive}
+      onChange={setRecursive}
     />
   );
 
@@ -72,7 +94,11 @@ export const RollupContent = (props: {
     body = (
       <Grid container spacing={3} alignItems="stretch">
         <Grid item xs={12}>
-          <RollupSummaryCard title={wording.title} summary={value.summary} />
+          <RollupSummaryCard
+            title={wording.title}
+            summary={value.summary}
+            action={<OpenInScorecards entity={entity} scope={scope} />}
+          />
         </Grid>
         <Grid item xs={12}>
           <RollupEntitiesTable entities={value.entities} teams={value.teams} />

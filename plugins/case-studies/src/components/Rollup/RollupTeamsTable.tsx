@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import type { RollupTeam } from '@case-studies/plugin-case-studies-common';
+import type {
+  RollupTeam,
+  ScoreTotals,
+} from '@case-studies/plugin-case-studies-common';
 import { useCaseStudiesLink } from '../shared/useCaseStudiesLink';
 import { levelsText, teamName } from './rollupFormat';
 
@@ -16,8 +19,13 @@ type Row = {
   levels: string;
 };
 
+/** What the table shows of a team: a roll-up's team, or an owner's row of the scorecard report. */
+export type TeamTotals = Pick<RollupTeam, 'entityRef' | 'title' | 'parent'> & {
+  summary: Pick<ScoreTotals, 'entities' | 'meanScore' | 'levels'>;
+};
+
 /** Depth of each team by its parent chain within the roll-up (a cycle stops it). */
-function depthOf(team: RollupTeam, byRef: Map<string, RollupTeam>): number {
+function depthOf(team: TeamTotals, byRef: Map<string, TeamTotals>): number {
   let depth = 0;
   const seen = new Set([team.entityRef]);
   let parent = team.parent ? byRef.get(team.parent) : undefined;
@@ -30,8 +38,11 @@ function depthOf(team: RollupTeam, byRef: Map<string, RollupTeam>): number {
 }
 
 /** Per team: the entities it owns directly, their mean score and levels. */
-export const RollupTeamsTable = (props: { teams: RollupTeam[] }) => {
-  const { teams } = props;
+export const RollupTeamsTable = (props: {
+  teams: TeamTotals[];
+  subtitle?: string;
+}) => {
+  const { teams, subtitle = 'What each team owns directly' } = props;
   const tabLink = useCaseStudiesLink();
   const rows = useMemo<Row[]>(() => {
     const byRef = new Map(teams.map(t => [t.entityRef, t]));
@@ -71,7 +82,7 @@ export const RollupTeamsTable = (props: { teams: RollupTeam[] }) => {
   return (
     <Table<Row>
       title="Teams"
-      subtitle="What each team owns directly"
+      subtitle={subtitle}
       options={{ search: false, paging: false, padding: 'dense' }}
       columns={columns}
       data={rows}

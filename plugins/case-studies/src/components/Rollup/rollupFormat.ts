@@ -15,7 +15,10 @@ import { LEVEL_LABELS } from '../shared/levels';
 export const LEVELS_HIGHEST_FIRST: ScoreLevel[] = [...SCORE_LEVELS].reverse();
 
 /** `payments-team`, or the team's title when the roll-up gives one. */
-export function teamName(ref: string | undefined, teams: RollupTeam[]): string {
+export function teamName(
+  ref: string | undefined,
+  teams: Pick<RollupTeam, 'entityRef' | 'title'>[],
+): string {
   if (!ref) return '—';
   const team = teams.find(t => t.entityRef === ref);
   if (team?.title) return team.title;

@@ -127,3 +127,16 @@ export function absoluteTime(iso: string | undefined): string {
   const time = new Date(iso);
   return Number.isNaN(time.getTime()) ? iso : time.toLocaleString();
 }
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `Apr 15, 2026` for a snapshot day (`2026-04-15`, a UTC day); the text itself when it is not one. */
+export function formatDay(day: string): string {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(time) ? day : DAY_FORMAT.format(time);
+}

@@ -1,0 +1,1 @@
+export { EntityScoreHistory } from './EntityScoreHistory';
