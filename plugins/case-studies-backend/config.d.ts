@@ -16,6 +16,27 @@ export interface Config {
      * rollouts, e.g. `group:default/platform-team`. Used by the demo policy.
      */
     platformGroups?: string[];
+    rollouts?: {
+      /**
+       * Notices to the owners of a rollout's entities with items still open:
+       * when the rollout starts, a week before its due date, and once it is
+       * overdue; each at most once per entity and due date. Sent through the
+       * Backstage notifications backend.
+       */
+      reminders?: {
+        /**
+         * Whether reminders are sent. Default: when the notifications plugin
+         * is installed in this backend; `true` when it runs in another
+         * backend instance, `false` to turn them off.
+         */
+        enabled?: boolean;
+        /**
+         * When the reminder task runs (one run across instances). Default:
+         * every hour, first a minute after start-up.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
     /**
      * How entity scores and levels are computed. A score is the weighted
      * checklist completion (0–100) minus a penalty per active antipattern

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { caseStudiesPermissions } from '@case-studies/plugin-case-studies-common';
 import { DatabaseChecklistStore } from './database/DatabaseChecklistStore';
 import { createRouter } from './router';
@@ -13,6 +14,11 @@ import { DatabaseRolloutStore } from './database/DatabaseRolloutStore';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { EntityScorer } from './service/EntityScorer';
 import { RolloutService } from './service/RolloutService';
+import { DatabaseReminderStore } from './database/DatabaseReminderStore';
+import {
+  RolloutReminders,
+  scheduleReminders,
+} from './service/RolloutReminders';
 import { RollupService } from './service/RollupService';
 import { ScorecardService } from './service/ScorecardService';
 import { scheduleSnapshots } from './service/scheduleSnapshots';
@@ -42,6 +48,10 @@ export const caseStudiesPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.rootLifecycle,
         catalog: catalogServiceRef,
+        instanceMetadata: coreServices.rootInstanceMetadata,
+        // Always resolvable (it has a default factory); whether a
+        // notifications backend is there is decided in scheduleReminders.
+        notifications: notificationService,
       },
       async init({
         config,
@@ -55,6 +65,8 @@ export const caseStudiesPlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        instanceMetadata,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(caseStudiesPermissions);
 
@@ -65,10 +77,28 @@ export const caseStudiesPlugin = createBackendPlugin({
         });
         const guidanceService = new GuidanceService(knowledge, scoring);
         const guidanceCache = new GuidanceCache(catalog, guidanceService);
+        const rolloutService = new RolloutService({
+          store: await DatabaseRolloutStore.create({ database }),
+          checklistStore,
+          catalog,
+          auth,
+          permissions,
+          knowledge,
+        });
         const checklistService = new ChecklistService({
           checklistStore,
           guidanceCache,
           permissions,
+          rolloutItemsOf: async (entityRef, credentials) =>
+            new Set(
+              (
+                await rolloutService.list({
+                  state: 'active',
+                  entity: entityRef,
+                  credentials,
+                })
+              ).flatMap(rollout => rollout.itemIds),
+            ),
         });
         const scorer = new EntityScorer({
           catalog,
@@ -103,13 +133,19 @@ export const caseStudiesPlugin = createBackendPlugin({
           schedule: snapshotSettings.schedule,
         });
 
-        const rolloutService = new RolloutService({
-          store: await DatabaseRolloutStore.create({ database }),
-          checklistStore,
-          catalog,
-          auth,
-          permissions,
-          knowledge,
+        await scheduleReminders({
+          config,
+          scheduler,
+          logger,
+          instanceMetadata,
+          reminders: new RolloutReminders({
+            rolloutService,
+            store: await DatabaseReminderStore.create({ database }),
+            notifications,
+            auth,
+            logger,
+            knowledge,
+          }),
         });
 
         httpRouter.use(

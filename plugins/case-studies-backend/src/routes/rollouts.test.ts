@@ -299,6 +299,23 @@ describe.each(databases.eachSupportedId())(
       expect((await approve({ entityRef: 'x' })).status).toBe(400);
     });
 
+    it('lets owners record an item an active rollout asks for, even where the knowledge says it does not apply', async () => {
+      const guidance = await get('/entities/component/default/ledger/guidance');
+      const notApplying = guidance.body.checklist.find(
+        (item: { applies: boolean }) => !item.applies,
+      ).id;
+      const tick = () =>
+        request(server)
+          .put(
+            `${api}/entities/component/default/ledger/checklist/${notApplying}`,
+          )
+          .set('Authorization', asAlice())
+          .send({ status: 'done' });
+      expect((await tick()).status).toBe(404);
+      await create({ ...paymentsHardening, itemIds: [notApplying] });
+      expect((await tick()).status).toBe(200);
+    });
+
     it('answers 404 for an unknown rollout and 400 for an id that is not one', async () => {
       expect(
         (await get('/rollouts/00000000-0000-4000-8000-000000000000')).status,

@@ -18,6 +18,12 @@ import {
 } from '../database/ChecklistStore';
 import { GuidanceCache } from './GuidanceCache';
 
+/** The checklist items the active rollouts targeting an entity ask for. */
+export type RolloutItemsLookup = (
+  entityRef: string,
+  credentials: BackstageCredentials,
+) => Promise<Set<string>>;
+
 /** What became of a checklist update. */
 export type ChecklistUpdateResult =
   /** accepted, or an identical repeat of what is stored: `state` is stored now */
@@ -35,14 +41,19 @@ export class ChecklistService {
   private readonly guidanceCache: GuidanceCache;
   private readonly permissions: PermissionsService;
 
+  private readonly rolloutItemsOf?: RolloutItemsLookup;
+
   constructor(options: {
     checklistStore: ChecklistStore;
     guidanceCache: GuidanceCache;
     permissions: PermissionsService;
+    /** the items rollouts ask of an entity: they may be recorded even where the knowledge says they do not apply */
+    rolloutItemsOf?: RolloutItemsLookup;
   }) {
     this.checklistStore = options.checklistStore;
     this.guidanceCache = options.guidanceCache;
     this.permissions = options.permissions;
+    this.rolloutItemsOf = options.rolloutItemsOf;
   }
 
   /** A page of the entity's audit trail, newest first. */
@@ -98,7 +109,12 @@ export class ChecklistService {
     if (!applicability) {
       throw new NotFoundError(`No checklist item ${itemId}`);
     }
-    if (!applicability.applies) {
+    if (
+      !applicability.applies &&
+      !(await this.rolloutItemsOf?.(context.entityRef, credentials))?.has(
+        itemId,
+      )
+    ) {
       throw new NotFoundError(
         `Checklist item ${itemId} does not apply to ${context.entityRef}: ${applicability.explanation}`,
       );

@@ -1,18 +1,19 @@
 import {
   mockCredentials,
-  mockServices,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KnowledgeBase } from '@case-studies/plugin-case-studies-common';
 import { DatabaseChecklistStore } from '../database/DatabaseChecklistStore';
-import { DatabaseRolloutStore } from '../database/DatabaseRolloutStore';
 import { countingCatalog } from '../testing/countingCatalog';
 import { component, rollupCatalog } from '../testing/rollupCatalog';
 import { loadBuiltInKnowledge } from '../__testUtils__/scoringServices';
+import {
+  paymentsHardening,
+  rolloutServices,
+} from '../__testUtils__/rolloutServices';
 import { withRelations } from '../testing/withRelations';
 import { RolloutService } from './RolloutService';
 
@@ -38,11 +39,6 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       const knex = await databases.init(databaseId);
-      const database = {
-        getClient: async () => knex,
-        migrations: { skip: false },
-      };
-      checklistStore = await DatabaseChecklistStore.create({ database });
       entities = rollupCatalog;
       const current = (): CatalogService => countingCatalog(entities).catalog;
       const catalog: CatalogService = {
@@ -52,34 +48,15 @@ describe.each(databases.eachSupportedId())(
         getEntities: (...args) => current().getEntities(...args),
       } as CatalogService;
       now = new Date('2026-12-01T12:00:00Z');
-      service = new RolloutService({
-        store: await DatabaseRolloutStore.create({ database }),
-        checklistStore,
+      ({ service, checklistStore } = await rolloutServices({
+        knex,
         catalog,
-        auth: mockServices.auth(),
-        permissions: mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-        }),
         knowledge,
         clock: () => now,
-      });
+      }));
     });
 
-    const create = () =>
-      service.create(
-        {
-          title: 'Payments hardening',
-          description: '',
-          itemIds: ['idempotency-keys-on-post'],
-          target: { tags: ['payments'] },
-          startDate: '2026-11-01',
-          dueDate: '2026-12-31',
-          state: 'active',
-          requireExemptionApproval: false,
-        },
-        bob,
-      );
+    const create = () => service.create(paymentsHardening, bob);
 
     const tagged = (name: string, tags: string[]) =>
       withRelations([component(name, 'payments', { tags })])[0];
