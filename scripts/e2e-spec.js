@@ -1,7 +1,10 @@
 // What the end-to-end test checks, in a real browser against the running demo.
 // The harness (scripts/e2e.js) starts the demo, signs in and records results.
 
+const fs = require('fs');
+const path = require('path');
 const { guestToken, seedTeamProgress } = require('./seed-demo');
+const { seedHistory } = require('./seed-demo-history');
 
 const ITEM = 'Deployment frequency is measured';
 
@@ -28,6 +31,21 @@ async function tallScreenshot(page, screenshot, file) {
   await page.setViewportSize({ width: 1440, height: 2200 });
   await screenshot(page, file);
   await page.setViewportSize({ width: 1440, height: 1000 });
+}
+
+/** Waits until the backend's first scorecard snapshot is complete. */
+async function waitForSnapshot(backendUrl) {
+  const token = await guestToken(backendUrl);
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(
+      `${backendUrl}/api/case-studies/scorecards?groupBy=owner`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    if (response.ok && (await response.json()).source === 'snapshot') return;
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error('no scorecard snapshot within three minutes of start-up');
 }
 
 module.exports = async function spec({
@@ -188,6 +206,66 @@ module.exports = async function spec({
     await page.getByText('Lowest scores').first().waitFor();
     await page
       .getByText(/Mean score/)
+      .first()
+      .waitFor();
+    await expectNoErrors();
+  });
+
+  await check(
+    'the Scorecards view shows the report, a trend and downloads the CSV',
+    async () => {
+      await waitForSnapshot(backendUrl);
+      // Demo history before today's snapshot, so there is a trend to draw
+      // (the e2e demo's database is its own, wiped before each run).
+      seedHistory({
+        databaseFile: path.join(
+          __dirname,
+          '..',
+          '.data',
+          'e2e-sqlite',
+          'case-studies.sqlite',
+        ),
+        days: 29,
+      });
+      await page.goto(`${appUrl}/case-studies/scorecards?groupBy=owner`);
+      await page
+        .getByRole('link', { name: /payments-team|Payments/ })
+        .first()
+        .waitFor();
+      await page
+        .getByText(/Snapshot taken/i)
+        .first()
+        .waitFor();
+      const trend = page.getByRole('figure', { name: 'Mean score over time' });
+      await trend.locator('.recharts-line').first().waitFor();
+      await expectNoErrors();
+      await tallScreenshot(page, screenshot, 'scorecards.png');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      const [header, ...rows] = csv.trim().split('\n');
+      if (!header.startsWith('owner,entities,mean_score,median_score')) {
+        throw new Error(`unexpected CSV header: ${header}`);
+      }
+      if (rows.length < 5) throw new Error(`only ${rows.length} CSV rows`);
+      if (
+        !/^case-studies-scorecard-owner-\d{4}-\d{2}-\d{2}\.csv$/.test(
+          download.suggestedFilename(),
+        )
+      ) {
+        throw new Error(`unexpected file name ${download.suggestedFilename()}`);
+      }
+    },
+  );
+
+  await check("an entity's tab shows its score history", async () => {
+    await openTab('default/component/payments-monolith');
+    // Needs two snapshots or more: the check before seeds the history.
+    await page
+      .getByRole('img', { name: /^Score at \d+ snapshots/ })
       .first()
       .waitFor();
     await expectNoErrors();
