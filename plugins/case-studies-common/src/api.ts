@@ -54,6 +54,11 @@ export interface ChecklistItemState {
 /** One accepted change in the audit trail. @public */
 export interface ChecklistHistoryEntry {
   id: string;
+  /**
+   * set on entries the history derives rather than stores: the day after an
+   * exemption's last day, when the item counted as open again
+   */
+  event?: 'exemption-expired';
   itemId: string;
   status: ChecklistStatus;
   previousStatus?: ChecklistStatus;

@@ -8,8 +8,10 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   caseStudiesChecklistUpdatePermission,
+  ChecklistHistoryEntry,
   ChecklistHistoryPage,
   ChecklistItemState,
+  exemptionExpired,
   ChecklistUpdateRequest,
 } from '@case-studies/plugin-case-studies-common';
 import {
@@ -23,6 +25,25 @@ export type RolloutItemsLookup = (
   entityRef: string,
   credentials: BackstageCredentials,
 ) => Promise<Set<string>>;
+
+/** The history's note that an exemption's last day has passed. */
+function expiryEntry(state: ChecklistItemState): ChecklistHistoryEntry {
+  const dayAfter = new Date(
+    Date.parse(`${state.until}T00:00:00Z`) + 86_400_000,
+  );
+  return {
+    id: `exemption-expired-${state.itemId}-${state.version}`,
+    event: 'exemption-expired',
+    itemId: state.itemId,
+    status: 'todo',
+    previousStatus: 'not-applicable',
+    note: `The exemption held until ${state.until}; the item counts as open again.`,
+    until: state.until,
+    version: state.version,
+    changedBy: 'case-studies',
+    changedAt: dayAfter.toISOString(),
+  };
+}
 
 /** What became of a checklist update. */
 export type ChecklistUpdateResult =
@@ -66,10 +87,22 @@ export class ChecklistService {
       options.ref,
       options.credentials,
     );
-    return this.checklistStore.getHistory({
+    const page = await this.checklistStore.getHistory({
       ...options.query,
       entityRef: context.entityRef,
     });
+    if (options.query.cursor) return page;
+    // An exemption that has expired is the newest event of its item (a
+    // later change would have replaced it), so the first page says so.
+    const today = new Date().toISOString().slice(0, 10);
+    const expired = (await this.checklistStore.getStates(context.entityRef))
+      .filter(
+        state =>
+          exemptionExpired(state, today) &&
+          (!options.query.itemId || state.itemId === options.query.itemId),
+      )
+      .map(expiryEntry);
+    return { ...page, items: [...expired, ...page.items] };
   }
 
   /**
