@@ -7,6 +7,13 @@ import {
   EntityScoreHistoryResponse,
   GuidanceResponse,
   KnowledgeBase,
+  Rollout,
+  RolloutInput,
+  RolloutListResponse,
+  RolloutPatch,
+  RolloutProgressResponse,
+  RolloutResponse,
+  RolloutState,
   RollupResponse,
   ScorecardFilters,
   ScorecardGroupBy,
@@ -49,6 +56,15 @@ export interface ScorecardHistoryOptions extends ScorecardFilters {
   from?: string;
   /** last day, YYYY-MM-DD; the backend's default is today */
   to?: string;
+}
+
+/** Options of {@link CaseStudiesApi.listRollouts}: each narrows the list. @public */
+export interface RolloutListOptions {
+  state?: RolloutState;
+  /** only rollouts whose target includes this entity (a full entity ref) */
+  entity?: string;
+  /** only rollouts targeting an entity this group owns (a full group ref) */
+  team?: string;
 }
 
 /** A file the backend sent, ready to be saved. @public */
@@ -111,6 +127,26 @@ export interface CaseStudiesApi {
   ): Promise<EntityScoreHistoryResponse>;
   /** The scorecard report as a CSV file, with the file name the backend gave it. */
   downloadScorecardCsv(options?: ScorecardOptions): Promise<DownloadedFile>;
+  /** The rollouts, newest first, narrowed by state, targeted entity or team. */
+  listRollouts(options?: RolloutListOptions): Promise<RolloutListResponse>;
+  /** One rollout with the history of its changes. */
+  getRollout(id: string): Promise<RolloutResponse>;
+  /** Creates a rollout; a `ResponseError` with 403 without the manage permission, 400 naming a bad field. */
+  createRollout(input: RolloutInput): Promise<Rollout>;
+  /**
+   * Changes a rollout. Rejects with a {@link RolloutConflictError} when
+   * someone else changed it since `patch.version`, and with a
+   * `ResponseError` otherwise (403, 400, 404).
+   */
+  updateRollout(id: string, patch: RolloutPatch): Promise<Rollout>;
+  /** Where a rollout stands: per entity, per team, in total, and day by day. */
+  getRolloutProgress(id: string): Promise<RolloutProgressResponse>;
+  /** Approves an entity's exemption of one of the rollout's items (platform-group members). */
+  approveExemption(
+    id: string,
+    entityRef: string,
+    itemId: string,
+  ): Promise<void>;
 }
 
 /** @public */

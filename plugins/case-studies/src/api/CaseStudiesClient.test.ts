@@ -1,6 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import {
   conflictState,
+  idempotencyProgress,
+  idempotencyRollout,
+  idempotencyRolloutResponse,
   ledgerGuidance,
   ledgerScoreHistory,
   ownerScorecard,
@@ -9,6 +12,10 @@ import {
 } from '../testing/fixtures';
 import { CaseStudiesClient } from './CaseStudiesClient';
 import { ChecklistConflictError } from './ChecklistConflictError';
+import {
+  isRolloutConflictError,
+  RolloutConflictError,
+} from './RolloutConflictError';
 
 const entity = {
   kind: 'Component',
@@ -298,6 +305,137 @@ describe('CaseStudiesClient', () => {
       expect(error.statusCode).toBe(400);
       expect(error.body.error.message).toBe('groupBy must be one of …');
       await expect(client.getScorecard()).rejects.toBeInstanceOf(ResponseError);
+    });
+  });
+
+  describe('rollouts', () => {
+    const base = 'http://backend/api/case-studies/rollouts';
+
+    it('lists rollouts with the filters that are set', async () => {
+      const { client, fetch } = clientAnswering(200, {
+        rollouts: [idempotencyRollout],
+      });
+      await expect(
+        client.listRollouts({
+          state: 'active',
+          entity: 'component:default/ledger-service',
+        }),
+      ).resolves.toEqual({ rollouts: [idempotencyRollout] });
+      expect(fetch).toHaveBeenCalledWith(
+        `${base}?state=active&entity=component%3Adefault%2Fledger-service`,
+        undefined,
+      );
+      await client.listRollouts();
+      expect(fetch).toHaveBeenLastCalledWith(base, undefined);
+    });
+
+    it('reads a rollout with its history, and its progress', async () => {
+      const { client, fetch } = clientAnswering(
+        200,
+        idempotencyRolloutResponse,
+      );
+      await expect(client.getRollout('r/1')).resolves.toEqual(
+        idempotencyRolloutResponse,
+      );
+      expect(fetch).toHaveBeenCalledWith(`${base}/r%2F1`, undefined);
+      const progress = clientAnswering(200, idempotencyProgress);
+      await expect(
+        progress.client.getRolloutProgress('r-idempotency'),
+      ).resolves.toEqual(idempotencyProgress);
+      expect(progress.fetch).toHaveBeenCalledWith(
+        `${base}/r-idempotency/progress`,
+        undefined,
+      );
+    });
+
+    it('posts a new rollout as JSON', async () => {
+      const { client, fetch } = clientAnswering(201, idempotencyRollout);
+      const input = {
+        title: 'Idempotency keys everywhere',
+        itemIds: ['idempotency-keys'],
+        target: { systems: ['payments'] },
+        startDate: '2026-03-01',
+        dueDate: '2026-03-31',
+      };
+      await expect(client.createRollout(input)).resolves.toEqual(
+        idempotencyRollout,
+      );
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(base);
+      expect(init.method).toBe('POST');
+      expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+      expect(JSON.parse(init.body)).toEqual(input);
+    });
+
+    it('patches a rollout with the version it last saw', async () => {
+      const { client, fetch } = clientAnswering(200, idempotencyRollout);
+      await client.updateRollout('r-idempotency', {
+        state: 'done',
+        version: 3,
+      });
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${base}/r-idempotency`);
+      expect(init.method).toBe('PATCH');
+      expect(JSON.parse(init.body)).toEqual({ state: 'done', version: 3 });
+    });
+
+    it('turns a 409 into a RolloutConflictError carrying the current rollout', async () => {
+      const { client } = clientAnswering(409, {
+        error: {
+          name: 'ConflictError',
+          message: 'Rollout r-idempotency changed since version 2',
+        },
+        response: { statusCode: 409 },
+        current: idempotencyRollout,
+      });
+      const error = await client
+        .updateRollout('r-idempotency', { title: 'Mine', version: 2 })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(RolloutConflictError);
+      expect(isRolloutConflictError(error)).toBe(true);
+      expect(error.current).toEqual(idempotencyRollout);
+      expect(error.message).toBe(
+        'Rollout r-idempotency changed since version 2',
+      );
+      expect(error.cause).toBeInstanceOf(ResponseError);
+    });
+
+    it('keeps a 403 and a 409 without a rollout as ResponseError', async () => {
+      const forbidden = clientAnswering(403, {
+        error: { name: 'NotAllowedError', message: 'Not allowed' },
+        response: { statusCode: 403 },
+      });
+      const error = await forbidden.client
+        .updateRollout('r-idempotency', { title: 'Mine' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+      expect(isRolloutConflictError(error)).toBe(false);
+      const bare = clientAnswering(409, {
+        error: { name: 'ConflictError', message: 'conflict' },
+        response: { statusCode: 409 },
+      });
+      await expect(
+        bare.client.updateRollout('r-idempotency', { version: 1 }),
+      ).rejects.toBeInstanceOf(ResponseError);
+    });
+
+    it("approves an entity's exemption", async () => {
+      const { client, fetch } = clientAnswering(201, {});
+      await expect(
+        client.approveExemption(
+          'r-idempotency',
+          'component:default/ledger-service',
+          'chaos-experiments',
+        ),
+      ).resolves.toBeUndefined();
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${base}/r-idempotency/approvals`);
+      expect(init.method).toBe('POST');
+      expect(JSON.parse(init.body)).toEqual({
+        entityRef: 'component:default/ledger-service',
+        itemId: 'chaos-experiments',
+      });
     });
   });
 });

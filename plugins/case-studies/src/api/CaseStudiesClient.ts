@@ -6,8 +6,15 @@ import {
   ChecklistItemState,
   ChecklistUpdateRequest,
   EntityScoreHistoryResponse,
+  ExemptionApprovalRequest,
   GuidanceResponse,
   KnowledgeBase,
+  Rollout,
+  RolloutInput,
+  RolloutListResponse,
+  RolloutPatch,
+  RolloutProgressResponse,
+  RolloutResponse,
   RollupResponse,
   RollupScope,
   ScorecardHistoryResponse,
@@ -18,10 +25,12 @@ import {
   ChecklistHistoryOptions,
   DownloadedFile,
   ProgressOptions,
+  RolloutListOptions,
   ScorecardHistoryOptions,
   ScorecardOptions,
 } from './CaseStudiesApi';
 import { ChecklistConflictError } from './ChecklistConflictError';
+import { RolloutConflictError } from './RolloutConflictError';
 import { rollupScopeOf } from './rollupScope';
 
 /** Where each kind's roll-up is served. */
@@ -100,6 +109,42 @@ function isItemState(value: unknown): value is ChecklistItemState {
   );
 }
 
+function isRollout(value: unknown): value is Rollout {
+  if (typeof value !== 'object' || value === null) return false;
+  const rollout = value as Partial<Rollout>;
+  return (
+    typeof rollout.id === 'string' &&
+    typeof rollout.title === 'string' &&
+    typeof rollout.version === 'number'
+  );
+}
+
+/**
+ * What won a conflict: a 409 carries it as `current`, next to the Backstage
+ * error body. Undefined for any other error, or a 409 without it.
+ */
+function conflictCurrent<T>(
+  error: unknown,
+  isCurrent: (value: unknown) => value is T,
+): { current: T; cause: ResponseError } | undefined {
+  if (!(error instanceof ResponseError) || error.statusCode !== 409) {
+    return undefined;
+  }
+  const current = (error.body as { current?: unknown }).current;
+  return isCurrent(current) ? { current, cause: error } : undefined;
+}
+
+/** A JSON request body. */
+function jsonBody(method: string, body: unknown): RequestInit {
+  return {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
+const rolloutPath = (id: string) => `/rollouts/${encodeURIComponent(id)}`;
+
 /** Talks to `/api/case-studies` with the signed-in user's credentials. @public */
 export class CaseStudiesClient implements CaseStudiesApi {
   private readonly discoveryApi: DiscoveryApi;
@@ -122,16 +167,15 @@ export class CaseStudiesClient implements CaseStudiesApi {
     entity: Entity,
     options: { relatedEntities?: Entity[] } = {},
   ): Promise<GuidanceResponse> {
-    return this.request('/match', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
+    return this.request(
+      '/match',
+      jsonBody('POST', {
         entity,
         ...(options.relatedEntities
           ? { relatedEntities: options.relatedEntities }
           : {}),
       }),
-    });
+    );
   }
 
   async updateChecklistItem(
@@ -144,19 +188,12 @@ export class CaseStudiesClient implements CaseStudiesApi {
         `/entities/${entityPath(entity)}/checklist/${encodeURIComponent(
           itemId,
         )}`,
-        {
-          method: 'PUT',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(update),
-        },
+        jsonBody('PUT', update),
       );
     } catch (error) {
-      // A 409 carries the state that won, next to the Backstage error body.
-      if (error instanceof ResponseError && error.statusCode === 409) {
-        const current = (error.body as { current?: unknown }).current;
-        if (isItemState(current)) {
-          throw new ChecklistConflictError(current, error);
-        }
+      const conflict = conflictCurrent(error, isItemState);
+      if (conflict) {
+        throw new ChecklistConflictError(conflict.current, conflict.cause);
       }
       throw error;
     }
@@ -233,6 +270,55 @@ export class CaseStudiesClient implements CaseStudiesApi {
         ) ?? FALLBACK_CSV_FILENAME,
       blob: await response.blob(),
     };
+  }
+
+  async listRollouts(
+    options: RolloutListOptions = {},
+  ): Promise<RolloutListResponse> {
+    const suffix = queryString({
+      state: options.state,
+      entity: options.entity,
+      team: options.team,
+    });
+    return this.request(`/rollouts${suffix}`);
+  }
+
+  async getRollout(id: string): Promise<RolloutResponse> {
+    return this.request(rolloutPath(id));
+  }
+
+  async createRollout(input: RolloutInput): Promise<Rollout> {
+    return this.request('/rollouts', jsonBody('POST', input));
+  }
+
+  async updateRollout(id: string, patch: RolloutPatch): Promise<Rollout> {
+    try {
+      return await this.request(rolloutPath(id), jsonBody('PATCH', patch));
+    } catch (error) {
+      const conflict = conflictCurrent(error, isRollout);
+      if (conflict) {
+        throw new RolloutConflictError(conflict.current, conflict.cause);
+      }
+      throw error;
+    }
+  }
+
+  async getRolloutProgress(id: string): Promise<RolloutProgressResponse> {
+    return this.request(`${rolloutPath(id)}/progress`);
+  }
+
+  async approveExemption(
+    id: string,
+    entityRef: string,
+    itemId: string,
+  ): Promise<void> {
+    await this.fetch(
+      `${rolloutPath(id)}/approvals`,
+      jsonBody('POST', {
+        entityRef,
+        itemId,
+      } satisfies ExemptionApprovalRequest),
+    );
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

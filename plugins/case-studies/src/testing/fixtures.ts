@@ -14,6 +14,11 @@ import {
   GuidanceResponse,
   KnowledgeBase,
   ProfileValue,
+  Rollout,
+  RolloutCounts,
+  RolloutEntityProgress,
+  RolloutProgressResponse,
+  RolloutResponse,
   RollupResponse,
   RollupSummary,
   ScorecardGroup,
@@ -1194,6 +1199,165 @@ export const scorecardCsv = {
   blob: new Blob(['group,entities,mean_score\n'], { type: 'text/csv' }),
 };
 
+/** An active rollout targeting the payments services, past its due date. */
+export const idempotencyRollout: Rollout = {
+  id: 'r-idempotency',
+  title: 'Idempotency keys everywhere',
+  description: 'Every payments service adopts idempotency keys.',
+  itemIds: ['idempotency-keys', 'chaos-experiments'],
+  target: { kinds: ['component'], systems: ['payments'] },
+  startDate: '2026-03-01',
+  dueDate: '2026-03-31',
+  state: 'active',
+  requireExemptionApproval: false,
+  version: 3,
+  createdBy: 'user:default/pat',
+  createdAt: '2026-02-20T10:00:00.000Z',
+  updatedBy: 'user:default/pat',
+  updatedAt: '2026-03-01T09:00:00.000Z',
+};
+
+/** An active rollout due far in the future: nothing is overdue. */
+export const dashboardsRollout: Rollout = {
+  ...idempotencyRollout,
+  id: 'r-dashboards',
+  title: 'Deployment dashboards',
+  description: '',
+  itemIds: ['dora-deployment-frequency'],
+  target: { owners: ['payments-team'] },
+  dueDate: '2099-12-31',
+  version: 1,
+};
+
+export const idempotencyRolloutResponse: RolloutResponse = {
+  rollout: idempotencyRollout,
+  history: [
+    {
+      version: 3,
+      changedBy: 'user:default/pat',
+      changedAt: '2026-03-01T09:00:00.000Z',
+      changes: { state: { from: 'draft', to: 'active' } },
+    },
+    {
+      version: 1,
+      changedBy: 'user:default/pat',
+      changedAt: '2026-02-20T10:00:00.000Z',
+      changes: { title: { to: 'Idempotency keys everywhere' } },
+    },
+  ],
+};
+
+const counts = (
+  done: number,
+  inProgress: number,
+  todo: number,
+  exempted: number,
+  overdue: number,
+) => ({
+  done,
+  inProgress,
+  todo,
+  exempted,
+  overdue,
+  percent: Math.round((100 * done) / (done + inProgress + todo)),
+});
+
+/** A targeted component's row of a rollout's progress, joined at its start. */
+const entityRow = (
+  name: string,
+  team: string,
+  rowCounts: RolloutCounts,
+  items: RolloutEntityProgress['items'],
+  extra: Partial<RolloutEntityProgress> = {},
+): RolloutEntityProgress => ({
+  entityRef: `component:default/${name}`,
+  kind: 'Component',
+  owner: `group:default/${team}`,
+  ...rowCounts,
+  items,
+  joinedAt: '2026-03-01T09:00:00.000Z',
+  ...extra,
+});
+
+/**
+ * By hand: the ledger has one item in progress and one to do, both overdue;
+ * checkout is done with idempotency and exempt from chaos; refunds left the
+ * target and is listed, not counted.
+ */
+export const idempotencyProgress: RolloutProgressResponse = {
+  rollout: idempotencyRollout,
+  asOf: '2026-04-15T12:00:00.000Z',
+  totals: { ...counts(1, 1, 1, 1, 2), entities: 2 },
+  teams: [
+    {
+      team: 'group:default/payments-team',
+      ...counts(0, 1, 1, 0, 2),
+      entities: 1,
+    },
+    { team: 'group:default/web-team', ...counts(1, 0, 0, 1, 0), entities: 1 },
+  ],
+  entities: [
+    entityRow(
+      'checkout-web',
+      'web-team',
+      counts(1, 0, 0, 1, 0),
+      [
+        { itemId: 'idempotency-keys', status: 'done', overdue: false },
+        { itemId: 'chaos-experiments', status: 'exempted', overdue: false },
+      ],
+      { title: 'Checkout Web' },
+    ),
+    entityRow('ledger-service', 'payments-team', counts(0, 1, 1, 0, 2), [
+      { itemId: 'idempotency-keys', status: 'in-progress', overdue: true },
+      {
+        itemId: 'chaos-experiments',
+        status: 'todo',
+        overdue: true,
+        exemptionProblem: 'expired',
+      },
+    ]),
+    entityRow(
+      'refunds-worker',
+      'payments-team',
+      counts(0, 0, 2, 0, 0),
+      [
+        { itemId: 'idempotency-keys', status: 'todo', overdue: false },
+        { itemId: 'chaos-experiments', status: 'todo', overdue: false },
+      ],
+      { leftAt: '2026-03-20T09:00:00.000Z' },
+    ),
+  ],
+  burnUp: [
+    { day: '2026-03-01', done: 0, total: 4 },
+    { day: '2026-03-15', done: 1, total: 4 },
+    { day: '2026-04-15', done: 1, total: 3 },
+  ],
+};
+
+export const dashboardsProgress: RolloutProgressResponse = {
+  rollout: dashboardsRollout,
+  asOf: '2026-04-15T12:00:00.000Z',
+  totals: { ...counts(1, 0, 0, 0, 0), entities: 1 },
+  teams: [
+    {
+      team: 'group:default/payments-team',
+      ...counts(1, 0, 0, 0, 0),
+      entities: 1,
+    },
+  ],
+  entities: [
+    entityRow('ledger-service', 'payments-team', counts(1, 0, 0, 0, 0), [
+      { itemId: 'dora-deployment-frequency', status: 'done', overdue: false },
+    ]),
+  ],
+  burnUp: [{ day: '2026-03-01', done: 1, total: 1 }],
+};
+
+const progressOf: Record<string, RolloutProgressResponse> = {
+  [idempotencyRollout.id]: idempotencyProgress,
+  [dashboardsRollout.id]: dashboardsProgress,
+};
+
 /** A CaseStudiesApi whose methods are jest mocks. */
 export function mockCaseStudiesApi(
   overrides: Partial<jest.Mocked<CaseStudiesApi>> = {},
@@ -1211,6 +1375,15 @@ export function mockCaseStudiesApi(
     getScorecardHistory: jest.fn().mockResolvedValue(ownerScorecardHistory),
     getEntityScoreHistory: jest.fn().mockResolvedValue(ledgerScoreHistory),
     downloadScorecardCsv: jest.fn().mockResolvedValue(scorecardCsv),
+    // no rollout unless a test gives some: they add a card to every entity tab
+    listRollouts: jest.fn().mockResolvedValue({ rollouts: [] }),
+    getRollout: jest.fn().mockResolvedValue(idempotencyRolloutResponse),
+    createRollout: jest.fn().mockResolvedValue(idempotencyRollout),
+    updateRollout: jest.fn().mockResolvedValue(idempotencyRollout),
+    getRolloutProgress: jest
+      .fn()
+      .mockImplementation(async (id: string) => progressOf[id]),
+    approveExemption: jest.fn().mockResolvedValue(undefined),
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import {
   type EntityChecklistEntry,
   progressOf,
 } from '@case-studies/plugin-case-studies-common';
+import type { RolloutMark } from '../shared/useEntityRollouts';
 import { CATEGORY_LABELS, CATEGORY_ORDER, ownerNames } from '../shared/format';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { ChecklistProgressBar } from './ChecklistProgressBar';
@@ -25,8 +26,11 @@ export const ChecklistCard = (props: {
   editable: boolean;
   checkingPermission: boolean;
   owners: string[];
+  /** per item id, the active rollouts asking for it */
+  rolloutMarks?: Record<string, RolloutMark[]>;
 }) => {
   const { entityRef, checklist, editable, checkingPermission, owners } = props;
+  const rolloutMarks = props.rolloutMarks ?? {};
   const [historyOf, setHistoryOf] = useState<EntityChecklistEntry>();
   const applying = checklist.entries.filter(e => e.applies);
   const notApplying = checklist.entries.filter(e => !e.applies);
@@ -80,6 +84,7 @@ export const ChecklistCard = (props: {
                   pending={Boolean(checklist.pending[entry.id])}
                   notice={checklist.notices[entry.id]}
                   owners={owners}
+                  rollouts={rolloutMarks[entry.id]}
                   onChange={change => checklist.changeItem(entry.id, change)}
                   onDismissNotice={() => checklist.dismissNotice(entry.id)}
                   onShowHistory={() => setHistoryOf(entry)}

@@ -2,6 +2,7 @@ import { ChangeEvent, useState } from 'react';
 import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Collapse from '@material-ui/core/Collapse';
 import TextField from '@material-ui/core/TextField';
@@ -15,10 +16,12 @@ import type {
 import {
   absoluteTime,
   displayName,
+  formatDay,
   relativeTime,
   STATUS_LABELS,
   STATUS_ORDER,
 } from '../shared/format';
+import type { RolloutMark } from '../shared/useEntityRollouts';
 import { ChecklistItemNotice } from './ChecklistItemNotice';
 import { ExemptionDialog } from './ExemptionDialog';
 import { ItemDetailsDialog } from './ItemDetailsDialog';
@@ -49,6 +52,7 @@ const useStyles = makeStyles(theme => ({
   select: { minWidth: 150 },
   icon: { marginTop: 3 },
   meta: { overflowWrap: 'anywhere' },
+  rolloutChip: { margin: theme.spacing(0.5, 0.5, 0, 0) },
 }));
 
 /**
@@ -64,6 +68,8 @@ export const ChecklistItemRow = (props: {
   onChange: (change: ChecklistChange) => void;
   onDismissNotice: () => void;
   onShowHistory: () => void;
+  /** the active rollouts asking for this item */
+  rollouts?: RolloutMark[];
 }) => {
   const { entry, editable, pending, notice, owners } = props;
   const classes = useStyles();
@@ -117,6 +123,7 @@ export const ChecklistItemRow = (props: {
             component="div"
           >
             <span>{statusLabel}</span>
+            {state.exemptionExpired && <> · exemption expired</>}
             {pending && <> · saving…</>}
             {!pending && state.version > 0 && state.updatedBy && (
               <>
@@ -145,6 +152,18 @@ export const ChecklistItemRow = (props: {
               </>
             )}
           </Typography>
+          {props.rollouts?.map(mark => (
+            <Chip
+              key={mark.rolloutId}
+              size="small"
+              variant={mark.overdue ? 'default' : 'outlined'}
+              color={mark.overdue ? 'secondary' : 'default'}
+              className={classes.rolloutChip}
+              label={`Rollout: ${mark.title}, due ${formatDay(mark.dueDate)}${
+                mark.overdue ? ' (overdue)' : ''
+              }`}
+            />
+          ))}
           {automatic.matches.length > 0 && (
             <Typography variant="body2" style={{ color: '#2e7d32' }}>
               Evidence in the catalog:{' '}

@@ -17,6 +17,8 @@ import {
 import {
   ago,
   conflictState,
+  dashboardsRollout,
+  idempotencyRollout,
   ledgerEntity,
   ledgerGuidance,
   ledgerScoreExplained,
@@ -662,6 +664,117 @@ describe('EntityCaseStudiesContent', () => {
       expect((await readScoreExplanation()).sentence).toBe(
         ledgerScoreExplained.sentence,
       );
+    });
+  });
+
+  describe('rollouts', () => {
+    const withRollouts = () =>
+      mockCaseStudiesApi({
+        listRollouts: jest.fn().mockResolvedValue({
+          rollouts: [idempotencyRollout, dashboardsRollout],
+        }),
+      });
+
+    it("lists the active rollouts targeting the entity with due dates, this entity's item statuses and overdue flags", async () => {
+      const api = withRollouts();
+      await renderTab({ api });
+      expect(api.listRollouts).toHaveBeenCalledWith({
+        state: 'active',
+        entity: 'component:default/ledger-service',
+      });
+      const card = await screen.findByRole('region', {
+        name: 'Idempotency keys everywhere',
+      });
+      expect(within(card).getByText(/^Due /)).toHaveTextContent(/0% done/);
+      const items = within(card).getAllByRole('listitem');
+      expect(items[0]).toHaveTextContent(
+        'Idempotency keys on POST: In progress',
+      );
+      expect(items[0]).toHaveTextContent('Overdue');
+      expect(items[1]).toHaveTextContent(`${CHAOS}: To do (exemption expired)`);
+      const dashboards = screen.getByRole('region', {
+        name: 'Deployment dashboards',
+      });
+      expect(within(dashboards).getByText(/100% done/)).toBeInTheDocument();
+      expect(within(dashboards).queryByText('Overdue')).not.toBeInTheDocument();
+    });
+
+    it('marks the checklist items a rollout asks for, red when overdue', async () => {
+      await renderTab({ api: withRollouts() });
+      await screen.findByRole('region', { name: 'Deployment dashboards' });
+      const overdue = await within(
+        itemRow('Idempotency keys on POST', 'In progress'),
+      ).findByText(
+        /^Rollout: Idempotency keys everywhere, due .* \(overdue\)$/,
+      );
+      expect(overdue.parentElement).toHaveClass('MuiChip-colorSecondary');
+      const onTime = await within(
+        itemRow('Deployment frequency is measured', 'Done'),
+      ).findByText(/^Rollout: Deployment dashboards, due /);
+      expect(onTime).not.toHaveTextContent('overdue');
+      expect(onTime.parentElement).not.toHaveClass('MuiChip-colorSecondary');
+    });
+
+    it('says an exemption expired on the item', async () => {
+      const api = mockCaseStudiesApi({
+        getGuidance: jest.fn().mockResolvedValue({
+          ...ledgerGuidance,
+          checklist: ledgerGuidance.checklist.map(entry =>
+            entry.id === 'chaos-experiments'
+              ? {
+                  ...entry,
+                  state: {
+                    ...entry.state,
+                    status: 'todo',
+                    note: 'no traffic yet',
+                    until: '2026-01-31',
+                    exemptionExpired: true,
+                    version: 2,
+                  },
+                }
+              : entry,
+          ),
+        }),
+      });
+      await renderTab({ api });
+      await waitFor(() =>
+        expect(itemRow(CHAOS, 'To do')).toHaveTextContent('exemption expired'),
+      );
+    });
+
+    it('keeps the tab and says so when the rollouts fail to load', async () => {
+      const api = mockCaseStudiesApi({
+        listRollouts: jest
+          .fn()
+          .mockRejectedValue(new Error('rollouts are down')),
+      });
+      await renderTab({ api });
+      expect(
+        await screen.findByText(
+          /Could not load the rollouts: rollouts are down/,
+        ),
+      ).toBeInTheDocument();
+      expect(itemRow(CHAOS, 'To do')).toBeInTheDocument();
+    });
+
+    it('still lists a rollout whose progress fails', async () => {
+      const api = withRollouts();
+      api.getRolloutProgress.mockRejectedValue(new Error('down'));
+      await renderTab({ api });
+      const card = await screen.findByRole('region', {
+        name: 'Idempotency keys everywhere',
+      });
+      expect(within(card).getAllByRole('listitem')[0]).toHaveTextContent(
+        'Idempotency keys on POST: unknown',
+      );
+    });
+
+    it('shows no rollouts card when none targets the entity', async () => {
+      await renderTab();
+      await screen.findByRole('listitem', {
+        name: `${CHAOS}: To do`,
+      });
+      expect(screen.queryByText('Rollouts')).not.toBeInTheDocument();
     });
   });
 });

@@ -15,10 +15,12 @@ import { LessonsAndPatterns } from '../LessonsAndPatterns/LessonsAndPatterns';
 import { ProfileStrip } from '../ProfileStrip/ProfileStrip';
 import { ScoreExplanation } from '../ScoreExplanation';
 import { EntityScoreHistory } from '../ScoreHistory';
+import { EntityRolloutsCard, showsRollouts } from '../EntityRollouts';
 import { ownersOf } from '../shared/format';
 import { LoadError } from '../shared/LoadError';
 import { ScoreBadge } from '../shared/ScoreBadge';
 import { useChecklistPermission } from '../shared/useChecklistPermission';
+import { rolloutMarksOf, useEntityRollouts } from '../shared/useEntityRollouts';
 import { useGuidance } from '../shared/useGuidance';
 import { useKnowledge } from '../shared/useKnowledge';
 
@@ -49,6 +51,11 @@ const GuidanceView = (props: {
   });
   const knowledge = useKnowledge();
   const owners = ownersOf(entity);
+  const rollouts = useEntityRollouts(ref);
+  const itemTitles = useMemo(
+    () => Object.fromEntries(guidance.checklist.map(e => [e.id, e.title])),
+    [guidance.checklist],
+  );
 
   return (
     <Grid container spacing={3} alignItems="stretch">
@@ -90,6 +97,11 @@ const GuidanceView = (props: {
           patterns={guidance.patterns}
         />
       </Grid>
+      {showsRollouts(rollouts) && (
+        <Grid item xs={12}>
+          <EntityRolloutsCard state={rollouts} itemTitles={itemTitles} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <ChecklistCard
           entityRef={entityRef}
@@ -97,6 +109,7 @@ const GuidanceView = (props: {
           editable={permission.allowed && !checklist.forbidden}
           checkingPermission={permission.loading}
           owners={owners}
+          rolloutMarks={rolloutMarksOf(rollouts.value)}
         />
       </Grid>
     </Grid>
