@@ -10,21 +10,10 @@
 const { parseArgs } = require('util');
 const path = require('path');
 const Database = require('better-sqlite3');
+const { prng } = require('./seed-demo');
 
 const DEMO_VERSION = 'demo-history';
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** mulberry32: a small seeded PRNG, so every run writes the same history. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The level of a score under the default rules (bronze 25, silver 50, gold 80). */
 function levelOf(score) {

@@ -83,7 +83,7 @@ async function seedTeamProgress({ backendUrl, token, team, seed = 13 }) {
   return changes;
 }
 
-module.exports = { seedTeamProgress, guestToken };
+module.exports = { seedTeamProgress, guestToken, prng };
 
 if (require.main === module) {
   const { values } = parseArgs({

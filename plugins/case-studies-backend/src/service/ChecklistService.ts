@@ -11,6 +11,7 @@ import {
   ChecklistHistoryEntry,
   ChecklistHistoryPage,
   ChecklistItemState,
+  addDays,
   exemptionExpired,
   ChecklistUpdateRequest,
 } from '@case-studies/plugin-case-studies-common';
@@ -28,9 +29,6 @@ export type RolloutItemsLookup = (
 
 /** The history's note that an exemption's last day has passed. */
 function expiryEntry(state: ChecklistItemState): ChecklistHistoryEntry {
-  const dayAfter = new Date(
-    Date.parse(`${state.until}T00:00:00Z`) + 86_400_000,
-  );
   return {
     id: `exemption-expired-${state.itemId}-${state.version}`,
     event: 'exemption-expired',
@@ -41,7 +39,7 @@ function expiryEntry(state: ChecklistItemState): ChecklistHistoryEntry {
     until: state.until,
     version: state.version,
     changedBy: 'case-studies',
-    changedAt: dayAfter.toISOString(),
+    changedAt: `${addDays(state.until!, 1)}T00:00:00.000Z`,
   };
 }
 

@@ -15,7 +15,7 @@ import {
   ScoringRules,
 } from '@case-studies/plugin-case-studies-common';
 import { ChecklistStore } from '../database/ChecklistStore';
-import { normalisedRef } from './entityRefs';
+import { normalisedRef, titleOf } from './entityRefs';
 import { GuidanceService } from './GuidanceService';
 import {
   EntityContext,
@@ -28,11 +28,6 @@ export type CachedGuidanceLookup = (
   entityRef: string,
   credentials: BackstageCredentials,
 ) => Guidance | undefined;
-
-function titleOf(entity: Entity | undefined): string | undefined {
-  const title = entity?.metadata.title;
-  return typeof title === 'string' ? title : undefined;
-}
 
 function stringAt(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -14,6 +14,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  addDays,
   automaticEvidence,
   canTransition,
   caseStudiesRolloutManagePermission,
@@ -43,7 +44,7 @@ import {
 import { randomUUID } from 'crypto';
 import { ChecklistStore } from '../database/ChecklistStore';
 import { ExemptionApproval, RolloutStore } from '../database/RolloutStore';
-import { normalisedRef } from './entityRefs';
+import { normalisedRef, titleOf } from './entityRefs';
 import {
   entitiesByRefs,
   kindOfRef,
@@ -409,10 +410,7 @@ export class RolloutService {
       return {
         entityRef: stringifyEntityRef(entity),
         kind: entity.kind,
-        title:
-          typeof entity.metadata.title === 'string'
-            ? entity.metadata.title
-            : undefined,
+        title: titleOf(entity),
         owner,
         items,
         ...withPercent(counts),
@@ -468,9 +466,7 @@ export class RolloutService {
     const series: RolloutProgressResponse['burnUp'] = [];
     let next = 0;
     for (let d = 0; d <= days; d++) {
-      const day = snapshotDay(
-        new Date(Date.parse(`${rollout.startDate}T00:00:00Z`) + d * 86_400_000),
-      );
+      const day = addDays(rollout.startDate, d);
       while (
         next < changes.length &&
         changes[next].changedAt.slice(0, 10) <= day

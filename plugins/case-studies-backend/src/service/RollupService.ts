@@ -33,7 +33,7 @@ import {
   queryAllEntities,
   relationTargets,
 } from './readEntityContext';
-import { normalisedRef, principalKey } from './entityRefs';
+import { normalisedRef, principalKey, titleOf } from './entityRefs';
 
 /** The kinds a system's (and a domain's systems') roll-up covers. */
 const SYSTEM_MEMBER_KINDS = ['component', 'resource'];
@@ -106,11 +106,6 @@ interface Snapshot {
  */
 const SNAPSHOT_TTL_MS = 60_000;
 const SNAPSHOT_MAX_ENTITIES = 100_000;
-
-function titleOf(entity: Entity | undefined): string | undefined {
-  const title = entity?.metadata.title;
-  return typeof title === 'string' ? title : undefined;
-}
 
 /**
  * Team, system, domain and user roll-ups: reads the entities below the

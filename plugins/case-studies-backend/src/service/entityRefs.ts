@@ -29,3 +29,11 @@ export function principalKey(credentials: BackstageCredentials): string {
   };
   return principal.userEntityRef ?? `${principal.type}:${principal.subject}`;
 }
+
+/** An entity's `metadata.title`, when it is a string. */
+export function titleOf(
+  entity: { metadata: { title?: unknown } } | undefined,
+): string | undefined {
+  const title = entity?.metadata.title;
+  return typeof title === 'string' ? title : undefined;
+}

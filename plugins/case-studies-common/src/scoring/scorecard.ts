@@ -338,9 +338,14 @@ export function snapshotDay(instant: Date): string {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The day `days` after a day (both YYYY-MM-DD, UTC; negative goes back). @public */
+export function addDays(day: string, days: number): string {
+  return snapshotDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+}
+
 /** The day `days` before a day (both YYYY-MM-DD, UTC). @public */
 export function daysBefore(day: string, days: number): string {
-  return snapshotDay(new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS));
+  return addDays(day, -days);
 }
 
 /** Days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. @public */
