@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   caseStudies?: {
@@ -16,6 +17,18 @@ export interface Config {
      * rollouts, e.g. `group:default/platform-team`. Used by the demo policy.
      */
     platformGroups?: string[];
+    /** How the API answers when its database stops answering. */
+    database?: {
+      /**
+       * A request still running after this long makes the plugin probe its
+       * database, with the same timeout; if the probe fails the client gets
+       * a 503 with Retry-After instead of waiting for Knex's own timeouts
+       * (half a minute or more). A stopped database is reported at once.
+       * Default 3 seconds; between 100 ms and 2 minutes. A duration object
+       * (`{ seconds: 3 }`) or an ISO 8601 / ms-style string.
+       */
+      timeout?: HumanDuration | string;
+    };
     rollouts?: {
       /**
        * Notices to the owners of a rollout's entities with items still open:

@@ -24,6 +24,8 @@ import { ScorecardService } from './service/ScorecardService';
 import { scheduleSnapshots } from './service/scheduleSnapshots';
 import { loadSnapshotSettings } from './service/loadSnapshotSettings';
 import { loadKnowledge } from './service/loadKnowledge';
+import { loadDatabaseSettings } from './service/loadDatabaseSettings';
+import { DatabaseHealth } from './service/DatabaseHealth';
 import { loadScoringRules } from './service/loadScoringRules';
 import { SerialisedJson } from './service/SerialisedJson';
 
@@ -71,6 +73,7 @@ export const caseStudiesPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(caseStudiesPermissions);
 
         const scoring = loadScoringRules(config);
+        const databaseSettings = loadDatabaseSettings(config);
         const knowledge = await loadKnowledge({ config, logger });
         const checklistStore = await DatabaseChecklistStore.create({
           database,
@@ -151,6 +154,12 @@ export const caseStudiesPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            logger,
+            databaseSettings,
+            databaseHealth: new DatabaseHealth(
+              await database.getClient(),
+              databaseSettings.timeoutMs,
+            ),
             // The knowledge base never changes while the backend runs.
             knowledgeResponse: new SerialisedJson(knowledge),
             guidanceService,
@@ -162,6 +171,7 @@ export const caseStudiesPlugin = createBackendPlugin({
             rolloutService,
           }),
         );
+        // both /health (liveness) and /health/readiness
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -1,4 +1,4 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -8,7 +8,11 @@ import { createKnowledgeRoutes } from './routes/knowledge';
 import { createRolloutRoutes } from './routes/rollouts';
 import { createScorecardRoutes } from './routes/scorecards';
 import { createTeamRoutes } from './routes/teams';
+import { databaseDeadline } from './routes/databaseDeadline';
+import { errorHandler } from './routes/errors';
 import { ChecklistService } from './service/ChecklistService';
+import { DatabaseHealth } from './service/DatabaseHealth';
+import { DatabaseSettings } from './service/loadDatabaseSettings';
 import { GuidanceCache } from './service/GuidanceCache';
 import { GuidanceService } from './service/GuidanceService';
 import { RolloutService } from './service/RolloutService';
@@ -19,6 +23,9 @@ import { SerialisedJson } from './service/SerialisedJson';
 /** The services the routes delegate to, built by the plugin. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  logger: LoggerService;
+  databaseHealth: DatabaseHealth;
+  databaseSettings: DatabaseSettings;
   /** `GET /knowledge`: the knowledge base, serialised once */
   knowledgeResponse: SerialisedJson;
   guidanceService: GuidanceService;
@@ -39,12 +46,34 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
+  const { databaseHealth, databaseSettings, logger } = options;
+  const { retryAfterSeconds } = databaseSettings;
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
 
+  // Liveness: the process answers. Stays up while the database is down, so
+  // an orchestrator does not restart a backend that would recover by itself.
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Readiness: whether requests can be served now, database included.
+  router.get('/health/readiness', async (_req, res) => {
+    const database = await databaseHealth.probe();
+    if (database.status !== 'ok') {
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+    }
+    res
+      .status(database.status === 'ok' ? 200 : 503)
+      .json({ status: database.status, database });
+  });
+
+  router.use(
+    databaseDeadline({
+      health: databaseHealth,
+      waitMs: databaseSettings.timeoutMs,
+      retryAfterSeconds,
+    }),
+  );
+  router.use(express.json({ limit: '1mb' }));
 
   // The route modules (routes/), one per resource: mount new ones here.
   router.use(createKnowledgeRoutes(options));
@@ -69,6 +98,7 @@ export async function createRouter(
       next(error);
     },
   );
+  router.use(errorHandler({ logger, retryAfterSeconds }));
 
   return router;
 }
