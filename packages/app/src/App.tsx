@@ -22,6 +22,7 @@ import {
   caseStudiesPlugin,
 } from '@case-studies/plugin-case-studies';
 import { apis } from './apis';
+import { platformGuestAuthApiRef } from './platformGuestAuth';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
 
@@ -35,7 +36,21 @@ const app = createApp({
     bind(apiDocsPlugin.externalRoutes, {});
   },
   components: {
-    SignInPage: props => <SignInPage {...props} providers={['guest']} />,
+    SignInPage: props => (
+      <SignInPage
+        {...props}
+        providers={[
+          'guest',
+          {
+            id: 'platform-guest',
+            title: 'Platform engineer',
+            message:
+              'Demo only: sign in as Claire Martin of the platform team, who may create rollouts.',
+            apiRef: platformGuestAuthApiRef,
+          },
+        ]}
+      />
+    ),
   },
 });
 

@@ -8,6 +8,7 @@ import {
   configApiRef,
   createApiFactory,
 } from '@backstage/core-plugin-api';
+import { platformGuestAuthApiFactory } from './platformGuestAuth';
 
 export const apis: AnyApiFactory[] = [
   // The catalog's About card needs SCM integrations even when none is configured.
@@ -17,4 +18,5 @@ export const apis: AnyApiFactory[] = [
     factory: ({ configApi }) => ScmIntegrationsApi.fromConfig(configApi),
   }),
   ScmAuth.createDefaultApiFactory(),
+  platformGuestAuthApiFactory,
 ];

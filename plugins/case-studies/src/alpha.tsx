@@ -11,7 +11,12 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { caseStudiesApiRef, CaseStudiesClient } from './api';
-import { rootRouteRef, scorecardsRouteRef } from './routes';
+import {
+  rolloutRouteRef,
+  rolloutsRouteRef,
+  rootRouteRef,
+  scorecardsRouteRef,
+} from './routes';
 
 const caseStudiesApi = ApiBlueprint.make({
   params: defineParams =>
@@ -84,6 +89,8 @@ export default createFrontendPlugin({
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     scorecards: convertLegacyRouteRef(scorecardsRouteRef),
+    rollouts: convertLegacyRouteRef(rolloutsRouteRef),
+    rollout: convertLegacyRouteRef(rolloutRouteRef),
   },
   extensions: [
     caseStudiesApi,

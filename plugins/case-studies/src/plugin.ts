@@ -9,6 +9,8 @@ import {
 import { caseStudiesApiRef, CaseStudiesClient } from './api';
 import {
   entityContentRouteRef,
+  rolloutRouteRef,
+  rolloutsRouteRef,
   rootRouteRef,
   scorecardsRouteRef,
 } from './routes';
@@ -27,6 +29,8 @@ export const caseStudiesPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     scorecards: scorecardsRouteRef,
+    rollouts: rolloutsRouteRef,
+    rollout: rolloutRouteRef,
   },
 });
 

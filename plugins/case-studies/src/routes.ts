@@ -14,3 +14,17 @@ export const scorecardsRouteRef = createSubRouteRef({
 export const entityContentRouteRef = createRouteRef({
   id: 'case-studies:entity-content',
 });
+
+/** The page's Rollouts tab: the platform team's campaigns. */
+export const rolloutsRouteRef = createSubRouteRef({
+  id: 'case-studies:rollouts',
+  parent: rootRouteRef,
+  path: '/rollouts',
+});
+
+/** One rollout's page; the backend's reminders link to `/case-studies/rollouts/:id`. */
+export const rolloutRouteRef = createSubRouteRef({
+  id: 'case-studies:rollout',
+  parent: rootRouteRef,
+  path: '/rollouts/:id',
+});

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
+import type { Rollout } from '@case-studies/plugin-case-studies-common';
 import {
   EntityProvider,
   entityRouteRef,
@@ -27,6 +28,13 @@ import {
   refundsWorker,
   scorecardsPathOf,
 } from '../../testing/fixtures';
+import {
+  hardeningRollout,
+  rolloutKnowledge,
+  searchOnlyRollout,
+  teamDashboardsRollout,
+  teamRolloutProgressById,
+} from '../../testing/teamRolloutFixtures';
 
 // material-table and the guidance view are slow in jsdom
 jest.setTimeout(30_000);
@@ -463,5 +471,247 @@ describe('the roll-up on system, domain and user pages', () => {
     expect(
       screen.queryByRole('checkbox', { name: 'Include sub-teams' }),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('the open rollout items of a roll-up', () => {
+  /** An API whose active rollouts are these, newest first, with their progress. */
+  const apiWithRollouts = (
+    rollouts: Rollout[],
+    overrides: Partial<jest.Mocked<CaseStudiesApi>> = {},
+  ) =>
+    mockCaseStudiesApi({
+      getKnowledge: jest.fn().mockResolvedValue(rolloutKnowledge),
+      listRollouts: jest.fn().mockResolvedValue({ rollouts }),
+      getRolloutProgress: jest
+        .fn()
+        .mockImplementation(async (id: string) => teamRolloutProgressById[id]),
+      ...overrides,
+    });
+
+  const openItemsTable = () =>
+    screen.findByRole('table', { name: 'Open rollout items' });
+
+  /** Each row of the card as the text of its cells. */
+  async function openItemRows() {
+    const rows = within(await openItemsTable())
+      .getAllByRole('row')
+      .slice(1);
+    return rows.map(row =>
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    );
+  }
+
+  /** The card itself, found by its title. */
+  const openItemsCard = async () =>
+    (
+      await screen.findByText('Open rollout items', { selector: 'span' })
+    ).closest('.MuiCard-root') as HTMLElement;
+
+  it('lists what the team and its sub-teams still owe, overdue first, with links', async () => {
+    const api = apiWithRollouts([teamDashboardsRollout, hardeningRollout]);
+    await renderTab({ api, withPage: true });
+
+    await waitFor(async () =>
+      expect(await openItemRows()).toEqual([
+        [
+          'Checkout web',
+          'Chaos experiment with a steady-state hypothesis',
+          'In progress',
+          'Payments hardening',
+          'Mar 31, 2026Overdue',
+        ],
+        [
+          'ledger-service',
+          'Idempotency keys on POST',
+          'To do',
+          'Payments hardening',
+          'Mar 31, 2026Overdue',
+        ],
+        [
+          'ledger-service',
+          'Chaos experiment with a steady-state hypothesis',
+          'To do (exemption awaiting approval)',
+          'Payments hardening',
+          'Mar 31, 2026Overdue',
+        ],
+        // an item the knowledge base does not know shows its id
+        [
+          'payments-api',
+          'dora-deployment-frequency',
+          'To do',
+          'Deployment dashboards',
+          'Dec 31, 2099',
+        ],
+      ]),
+    );
+    const table = await openItemsTable();
+    expect(
+      within(table).getAllByRole('link', { name: 'Checkout web' })[0],
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout-web/case-studies',
+    );
+    expect(
+      within(table).getAllByRole('link', { name: 'Payments hardening' })[0],
+    ).toHaveAttribute('href', '/case-studies/rollouts/r-hardening');
+    expect(
+      within(table).getByRole('link', { name: 'Deployment dashboards' }),
+    ).toHaveAttribute('href', '/case-studies/rollouts/r-team-dashboards');
+    expect(
+      within(await openItemsCard()).getByText(
+        '4 open, 3 overdue, in 2 active rollouts',
+      ),
+    ).toBeInTheDocument();
+
+    // another team's entity, and one that left the target, are not listed
+    expect(within(table).queryByText('Search API')).not.toBeInTheDocument();
+    expect(within(table).queryByText('refunds-worker')).not.toBeInTheDocument();
+
+    // every active rollout, not only those of what the team owns directly
+    expect(api.listRollouts).toHaveBeenCalledWith({ state: 'active' });
+    expect(api.getRolloutProgress).toHaveBeenCalledWith('r-hardening');
+    expect(api.getRolloutProgress).toHaveBeenCalledWith('r-team-dashboards');
+  });
+
+  it('shows rollout titles without links when the app has no rollout page', async () => {
+    await renderTab({ api: apiWithRollouts([hardeningRollout]) });
+    const table = await openItemsTable();
+    expect(
+      (await within(table).findAllByText('Payments hardening')).length,
+    ).toBe(3);
+    expect(
+      within(table).queryByRole('link', { name: 'Payments hardening' }),
+    ).not.toBeInTheDocument();
+    // the entity still links to its tab
+    expect(
+      within(table).getByRole('link', { name: 'Checkout web' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout-web/case-studies',
+    );
+  });
+
+  it('leaves the sub-teams out with the switch, without reading the rollouts again', async () => {
+    const api = apiWithRollouts([teamDashboardsRollout, hardeningRollout]);
+    api.getProgress.mockImplementation(async (_ref, options) =>
+      options?.recursive === false ? paymentsTeamOwnRollup : paymentsTeamRollup,
+    );
+    await renderTab({ api });
+    await waitFor(async () => expect(await openItemRows()).toHaveLength(4));
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Include sub-teams' }),
+    );
+    await waitFor(async () =>
+      expect((await openItemRows()).map(row => row[0])).toEqual([
+        'Checkout web',
+        'payments-api',
+      ]),
+    );
+    expect(api.listRollouts).toHaveBeenCalledTimes(1);
+  });
+
+  it("lists a system's own entities only", async () => {
+    const api = apiWithRollouts([hardeningRollout], {
+      getProgress: jest.fn().mockResolvedValue(paymentsSystemRollup),
+      getGuidance: jest.fn().mockResolvedValue(paymentsSystemGuidance),
+    });
+    await renderTab({ api, entity: paymentsSystemEntity });
+    await waitFor(async () =>
+      expect((await openItemRows()).map(row => row.slice(0, 2))).toEqual([
+        ['ledger-service', 'Idempotency keys on POST'],
+        ['ledger-service', 'Chaos experiment with a steady-state hypothesis'],
+      ]),
+    );
+  });
+
+  it('shows no card when no rollout is active', async () => {
+    const api = await renderTab();
+    expect(await entityNames()).toHaveLength(4);
+    await waitFor(() => expect(api.listRollouts).toHaveBeenCalled());
+    expect(screen.queryByText('Open rollout items')).not.toBeInTheDocument();
+  });
+
+  it('shows no card when the active rollouts target nothing here', async () => {
+    const api = apiWithRollouts([searchOnlyRollout]);
+    await renderTab({ api });
+    expect(await entityNames()).toHaveLength(4);
+    await waitFor(() =>
+      expect(api.getRolloutProgress).toHaveBeenCalledWith('r-search'),
+    );
+    await waitFor(() =>
+      expect(screen.queryByText('Open rollout items')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('says so when every item asked for here is done', async () => {
+    const api = apiWithRollouts([teamDashboardsRollout], {
+      getProgress: jest.fn().mockResolvedValue(paymentsSystemRollup),
+      getGuidance: jest.fn().mockResolvedValue(paymentsSystemGuidance),
+    });
+    api.getRolloutProgress.mockResolvedValue({
+      ...teamRolloutProgressById['r-team-dashboards'],
+      entities: teamRolloutProgressById['r-team-dashboards'].entities.filter(
+        e => e.entityRef === 'component:default/ledger-service',
+      ),
+    });
+    await renderTab({ api, entity: paymentsSystemEntity });
+    const card = await openItemsCard();
+    expect(
+      await within(card).findByText(/Nothing is open/),
+    ).toBeInTheDocument();
+    expect(within(card).queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it("warns in the card when a rollout's progress fails, and the roll-up still shows", async () => {
+    const api = apiWithRollouts([teamDashboardsRollout, hardeningRollout]);
+    api.getRolloutProgress.mockImplementation(async (id: string) => {
+      if (id === 'r-hardening') throw new Error('progress is unavailable');
+      return teamRolloutProgressById[id];
+    });
+    await renderTab({ api });
+
+    const card = await openItemsCard();
+    expect(
+      await within(card).findByText(
+        'Could not load the progress of “Payments hardening”: progress is unavailable',
+      ),
+    ).toBeInTheDocument();
+    // the rollout that loaded still lists its item, and the roll-up is whole
+    expect((await openItemRows()).map(row => row[3])).toEqual([
+      'Deployment dashboards',
+    ]);
+    expect(await entityNames()).toHaveLength(4);
+    expect(screen.getByText('Team progress')).toBeInTheDocument();
+
+    api.getRolloutProgress.mockImplementation(
+      async (id: string) => teamRolloutProgressById[id],
+    );
+    await userEvent.click(
+      within(card).getByRole('button', { name: 'Try again' }),
+    );
+    await waitFor(async () => expect(await openItemRows()).toHaveLength(4));
+    expect(
+      screen.queryByText(/Could not load the progress of/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('warns in the card when the rollouts cannot be listed', async () => {
+    const api = apiWithRollouts([], {
+      listRollouts: jest
+        .fn()
+        .mockRejectedValue(new Error('rollouts are unavailable')),
+    });
+    await renderTab({ api });
+    const card = await openItemsCard();
+    expect(
+      await within(card).findByText(
+        'Could not load the rollouts: rollouts are unavailable',
+      ),
+    ).toBeInTheDocument();
+    expect(await entityNames()).toHaveLength(4);
   });
 });

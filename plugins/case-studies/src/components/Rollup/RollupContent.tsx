@@ -11,10 +11,15 @@ import { LabelledSwitch } from '../shared/LabelledSwitch';
 import { LoadError } from '../shared/LoadError';
 import { useScorecardsLink } from '../Scorecards';
 import { CategoryCompletionCard } from './CategoryCompletionCard';
+import {
+  OpenRolloutItemsCard,
+  showsOpenRolloutItems,
+} from './OpenRolloutItemsCard';
 import { RollupEntitiesTable } from './RollupEntitiesTable';
 import { RollupSummaryCard } from './RollupSummaryCard';
 import { RollupTeamsTable } from './RollupTeamsTable';
 import { SCOPE_WORDING } from './rollupFormat';
+import { useOpenRolloutItems } from './useOpenRolloutItems';
 import { useRollup } from './useRollup';
 import { WeakestItemsCard } from './WeakestItemsCard';
 
@@ -44,8 +49,9 @@ const OpenInScorecards = (props: { entity: Entity; scope: RollupScope }) => {
 
 /**
  * The roll-up of a group (with its sub-teams unless switched off), system,
- * domain or user: summary, entities, completion by category, the weakest
- * items and, for groups and users, the teams.
+ * domain or user: summary, the items active rollouts still ask of its
+ * entities, the entities, completion by category, the weakest items and,
+ * for groups and users, the teams.
  */
 export const RollupContent = (props: {
   entity: Entity;
@@ -58,6 +64,8 @@ export const RollupContent = (props: {
     entity,
     isGroup ? { recursive } : {},
   );
+  // loads alongside the roll-up; a failure stays inside its card
+  const openItems = useOpenRolloutItems(value?.entities);
   const wording = SCOPE_WORDING[scope];
 
   const toggle = isGroup && (
@@ -100,6 +108,11 @@ export const RollupContent = (props: {
             action={<OpenInScorecards entity={entity} scope={scope} />}
           />
         </Grid>
+        {showsOpenRolloutItems(openItems) && (
+          <Grid item xs={12}>
+            <OpenRolloutItemsCard state={openItems} />
+          </Grid>
+        )}
         <Grid item xs={12}>
           <RollupEntitiesTable entities={value.entities} teams={value.teams} />
         </Grid>
