@@ -7,8 +7,9 @@ import type { KnowledgeBase } from '@case-studies/plugin-case-studies-common';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { caseStudiesApiRef } from '../../api';
-import { scorecardsRouteRef } from '../../routes';
+import { rolloutsRouteRef, scorecardsRouteRef } from '../../routes';
 import { Loaded } from '../shared/Loaded';
+import { RolloutsTab } from '../Rollouts';
 import { ScorecardsView } from '../Scorecards';
 import {
   AntipatternsTable,
@@ -90,8 +91,8 @@ const KnowledgeLibrary = () => {
 
 /**
  * The standalone Case Studies page, a tab each at its own path below the
- * page: the knowledge library, the teams and their scores, and the
- * scorecard report.
+ * page: the knowledge library, the teams and their scores, the platform
+ * team's rollouts (with a page per rollout), and the scorecard report.
  *
  * @public
  */
@@ -107,6 +108,10 @@ export const CaseStudiesPage = () => (
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/teams" title="Teams">
         <TeamsTab />
+      </TabbedLayout.Route>
+      {/* the tab's route matches `/rollouts/*`, so a rollout's page keeps it selected */}
+      <TabbedLayout.Route path={rolloutsRouteRef.path} title="Rollouts">
+        <RolloutsTab />
       </TabbedLayout.Route>
       <TabbedLayout.Route path={scorecardsRouteRef.path} title="Scorecards">
         <ScorecardsView />

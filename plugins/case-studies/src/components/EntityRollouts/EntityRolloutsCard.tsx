@@ -1,23 +1,14 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import type { RolloutItemStatus } from '@case-studies/plugin-case-studies-common';
 import { formatDay } from '../shared/format';
+import {
+  EXEMPTION_PROBLEM_LABELS,
+  ITEM_STATUS_LABELS,
+  OverdueChip,
+} from '../shared/rolloutLabels';
 import type { EntityRollout } from '../shared/useEntityRollouts';
-
-const ITEM_STATUS_LABELS: Record<RolloutItemStatus, string> = {
-  done: 'Done',
-  'in-progress': 'In progress',
-  todo: 'To do',
-  exempted: 'Exempted',
-};
-
-const EXEMPTION_PROBLEMS = {
-  expired: 'exemption expired',
-  'awaiting-approval': 'exemption awaiting approval',
-} as const;
 
 type RolloutsState = {
   value?: EntityRollout[];
@@ -77,12 +68,15 @@ export const EntityRolloutsCard = (props: {
                       {itemTitles[itemId] ?? itemId}:{' '}
                       {item ? ITEM_STATUS_LABELS[item.status] : 'unknown'}
                       {item?.exemptionProblem && (
-                        <> ({EXEMPTION_PROBLEMS[item.exemptionProblem]})</>
+                        <>
+                          {' '}
+                          ({EXEMPTION_PROBLEM_LABELS[item.exemptionProblem]})
+                        </>
                       )}
                     </Typography>
                     {item?.overdue && (
                       <Box component="span" ml={1}>
-                        <Chip size="small" color="secondary" label="Overdue" />
+                        <OverdueChip />
                       </Box>
                     )}
                   </li>

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -11,26 +10,18 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { formatDay } from '../shared/format';
+import {
+  EXEMPTION_PROBLEM_LABELS,
+  ITEM_STATUS_LABELS,
+  OverdueChip,
+} from '../shared/rolloutLabels';
 import { useCaseStudiesLink } from '../shared/useCaseStudiesLink';
 import { useKnowledge } from '../shared/useKnowledge';
 import { useRolloutLinks } from '../shared/useRolloutLink';
-import type { OpenRolloutItem } from './openRolloutItems';
 import type { OpenRolloutItemsState } from './useOpenRolloutItems';
 
 /** Rows shown before "Show all": the overdue ones come first, so they are the ones seen. */
 const FIRST_ROWS = 20;
-
-const STATUS_LABELS: Record<OpenRolloutItem['status'], string> = {
-  todo: 'To do',
-  'in-progress': 'In progress',
-  done: 'Done',
-  exempted: 'Exempted',
-};
-
-const EXEMPTION_PROBLEMS = {
-  expired: 'exemption expired',
-  'awaiting-approval': 'exemption awaiting approval',
-} as const;
 
 const plural = (count: number, word: string) =>
   `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -128,9 +119,9 @@ export const OpenRolloutItemsCard = (props: {
                     {itemTitles.get(item.itemId) ?? item.itemId}
                   </TableCell>
                   <TableCell>
-                    {STATUS_LABELS[item.status]}
+                    {ITEM_STATUS_LABELS[item.status]}
                     {item.exemptionProblem && (
-                      <> ({EXEMPTION_PROBLEMS[item.exemptionProblem]})</>
+                      <> ({EXEMPTION_PROBLEM_LABELS[item.exemptionProblem]})</>
                     )}
                   </TableCell>
                   <TableCell>
@@ -148,7 +139,7 @@ export const OpenRolloutItemsCard = (props: {
                     </Box>
                     {item.overdue && (
                       <Box component="span" ml={1}>
-                        <Chip size="small" color="secondary" label="Overdue" />
+                        <OverdueChip />
                       </Box>
                     )}
                   </TableCell>

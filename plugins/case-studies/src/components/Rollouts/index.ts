@@ -1,0 +1,3 @@
+export { RolloutsTab } from './RolloutsTab';
+export { RolloutsView } from './RolloutsView';
+export { RolloutPage } from './RolloutPage';
