@@ -1,8 +1,10 @@
-// Prints the closing "N passed, N failed" line from Jest's JSON results, and
+// Prints the closing "N passed, N failed" line from Jest's JSON results (and
+// the end-to-end and reliability scripts' checks), and
 // fails when no PostgreSQL test ran (TestDatabases skips silently otherwise).
 const fs = require('fs');
 
-const [resultsFile, e2eResultsFile] = process.argv.slice(2);
+const [resultsFile, e2eResultsFile, ...reliabilityResultsFiles] =
+  process.argv.slice(2);
 if (!fs.existsSync(resultsFile)) {
   console.error(`No test results at ${resultsFile}`);
   console.log('0 passed, 1 failed');
@@ -28,6 +30,18 @@ if (e2eResultsFile) {
     failed += e2e.filter(check => check.status !== 'passed').length;
   } else if (process.env.SKIP_E2E !== '1') {
     console.error(`No end-to-end results at ${e2eResultsFile}`);
+    failed += 1;
+  }
+}
+
+// The reliability scripts' checks (load, two instances) count the same way.
+for (const file of reliabilityResultsFiles) {
+  if (fs.existsSync(file)) {
+    const checks = JSON.parse(fs.readFileSync(file, 'utf8'));
+    passed += checks.filter(check => check.status === 'passed').length;
+    failed += checks.filter(check => check.status !== 'passed').length;
+  } else if (process.env.SKIP_RELIABILITY !== '1') {
+    console.error(`No reliability results at ${file}`);
     failed += 1;
   }
 }

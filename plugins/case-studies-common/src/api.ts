@@ -79,8 +79,44 @@ export interface ChecklistHistoryPage {
   nextCursor?: string;
 }
 
-/** The longest note a checklist update may carry. @public */
+/**
+ * The longest note a checklist update may carry, in characters as
+ * {@link checklistNoteLength} counts them. @public
+ */
 export const CHECKLIST_NOTE_MAX_LENGTH = 2000;
+
+/**
+ * The length of a note as its limit counts it: in Unicode code points, so
+ * an emoji is one character (as PostgreSQL counts), not two UTF-16 units.
+ * @public
+ */
+export function checklistNoteLength(note: string): number {
+  // A string iterates by code point.
+  return Array.from(note).length;
+}
+
+/** Whether a note is within {@link CHECKLIST_NOTE_MAX_LENGTH}. @public */
+export function isChecklistNoteWithinLimit(note: string): boolean {
+  return checklistNoteLength(note) <= CHECKLIST_NOTE_MAX_LENGTH;
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const UNPAIRED_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a text cannot be stored as given, or undefined when it can: PostgreSQL
+ * refuses NUL characters, and an unpaired UTF-16 surrogate has no UTF-8 form
+ * (each database would store a different replacement, so a repeat would not
+ * compare equal). @public
+ */
+export function unstorableTextProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain NUL characters';
+  if (UNPAIRED_SURROGATE.test(text)) {
+    return 'must not contain unpaired surrogates (malformed Unicode)';
+  }
+  return undefined;
+}
 
 /** Whether a checklist item's evidence link is acceptable: an http(s) URL. @public */
 export function isEvidenceUrl(value: string): boolean {

@@ -42,7 +42,7 @@ export interface ChecklistChangeRecord {
 export interface ChecklistHistoryQuery {
   itemId?: string;
   limit: number;
-  /** the `nextCursor` of the previous page */
+  /** the `nextCursor` of the previous page: a positive safe integer, in decimal */
   cursor?: string;
 }
 
@@ -70,7 +70,10 @@ export interface ChecklistStore {
 
   /**
    * Applies a change with optimistic concurrency: the status and its history
-   * row are written in one transaction, or not at all.
+   * row are written in one transaction, or not at all. A change with a
+   * version that is no longer current is a conflict; one without a version
+   * is applied on top of whatever is there, also when others write the same
+   * item at the same time (each accepted change gets the next version).
    */
   applyChange(change: ChecklistChange): Promise<ChecklistChangeResult>;
 

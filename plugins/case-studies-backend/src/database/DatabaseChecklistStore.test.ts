@@ -236,6 +236,39 @@ describe.each(databases.eachSupportedId())(
       expect(state.note).toBe(history.items[0].note);
     });
 
+    it('accepts every one of 60 concurrent updates without a version, in gapless versions', async () => {
+      const writers = 60;
+      const results = await Promise.all(
+        Array.from({ length: writers }, (_, index) =>
+          store.applyChange({
+            entityRef,
+            itemId: 'chaos-experiment',
+            status: index % 2 ? 'done' : 'in-progress',
+            note: `writer ${index}`,
+            actor: `user:default/writer-${index}`,
+          }),
+        ),
+      );
+
+      expect(results.map(r => r.outcome)).toEqual(
+        Array(writers).fill('updated'),
+      );
+      expect(results.map(r => r.state.version).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: writers }, (_, index) => index + 1),
+      );
+      const history = await store.getHistory({ entityRef, limit: 200 });
+      expect(history.items.map(e => e.version)).toEqual(
+        Array.from({ length: writers }, (_, index) => writers - index),
+      );
+      expect(history.items.map(e => e.note).sort()).toEqual(
+        results.map(r => r.state.note).sort(),
+      );
+      expect(new Set(history.items.map(e => e.note)).size).toBe(writers);
+      const [state] = await store.getStates(entityRef);
+      expect(state.version).toBe(writers);
+      expect(state.note).toBe(history.items[0].note);
+    });
+
     it('reads the states of many entities at once', async () => {
       await store.applyChange({
         entityRef,

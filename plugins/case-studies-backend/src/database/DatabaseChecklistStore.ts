@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
   ChecklistHistoryEntry,
   ChecklistHistoryPage,
@@ -77,6 +78,17 @@ function toHistoryEntry(row: HistoryRow): ChecklistHistoryEntry {
   };
 }
 
+/**
+ * How often a change without a version reads again after losing a race. Each
+ * lost race means another writer's change was accepted, and the row lock
+ * leaves only the first write of an item to race, so this is never reached
+ * but by a fault.
+ */
+const MAX_UNVERSIONED_ATTEMPTS = 20;
+
+/** An attempt that a concurrent writer beat to the item, with what it left. */
+type LostRace = { outcome: 'lost-race'; current: ChecklistItemState };
+
 function neverChanged(itemId: string): ChecklistItemState {
   return { itemId, status: 'todo', version: 0 };
 }
@@ -140,13 +152,34 @@ export class DatabaseChecklistStore implements ChecklistStore {
       ...requested,
       entityRef: normalisedRef(requested.entityRef),
     };
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.tryChange(change);
+      if (result.outcome !== 'lost-race') return result;
+      // A change with a version was made against that version: whoever won
+      // the race made it stale. One without applies to whatever is there
+      // now, so it reads again and applies on top of the winner.
+      if (
+        change.expectedVersion !== undefined ||
+        attempt >= MAX_UNVERSIONED_ATTEMPTS
+      ) {
+        return this.resolveLostRace(change, result.current);
+      }
+    }
+  }
+
+  /** One attempt at a change, or the state a concurrent writer left when it got there first. */
+  private async tryChange(
+    change: ChecklistChange,
+  ): Promise<ChecklistChangeResult | LostRace> {
     try {
       return await this.db.transaction(tx => this.applyChangeIn(tx, change));
     } catch (error) {
       // Two first writes of the same item raced: the loser sees the winner.
       if (isUniqueViolation(error)) {
-        const current = await this.readState(this.db, change);
-        return this.resolveLostRace(change, current);
+        return {
+          outcome: 'lost-race',
+          current: await this.readState(this.db, change),
+        };
       }
       throw error;
     }
@@ -155,8 +188,10 @@ export class DatabaseChecklistStore implements ChecklistStore {
   private async applyChangeIn(
     tx: Knex.Transaction,
     change: ChecklistChange,
-  ): Promise<ChecklistChangeResult> {
-    const current = await this.readState(tx, change);
+  ): Promise<ChecklistChangeResult | LostRace> {
+    // Locking the row makes concurrent writers of one item take turns, so
+    // none reads a version that another is about to replace.
+    const current = await this.readState(tx, change, { lock: true });
 
     if (sameContent(current, change) && current.version > 0) {
       // Repeating an accepted update is harmless, whatever version it carries.
@@ -198,7 +233,10 @@ export class DatabaseChecklistStore implements ChecklistStore {
         })
         .update(values);
       if (updated !== 1) {
-        return this.resolveLostRace(change, await this.readState(tx, change));
+        return {
+          outcome: 'lost-race',
+          current: await this.readState(tx, change),
+        };
       }
     }
 
@@ -242,10 +280,16 @@ export class DatabaseChecklistStore implements ChecklistStore {
   private async readState(
     db: Knex | Knex.Transaction,
     change: ChecklistChange,
+    options: { lock?: boolean } = {},
   ): Promise<ChecklistItemState> {
-    const row = await db<StatusRow>('checklist_status')
+    const query = db<StatusRow>('checklist_status')
       .where({ entity_ref: change.entityRef, item_id: change.itemId })
       .first();
+    // PostgreSQL holds the lock until commit; SQLite has no row locks (Knex
+    // leaves the clause out) and needs none, as it writes one transaction
+    // at a time.
+    if (options.lock) query.forUpdate();
+    const row = await query;
     return row ? toState(row) : neverChanged(change.itemId);
   }
 
@@ -283,7 +327,15 @@ export class DatabaseChecklistStore implements ChecklistStore {
       query.andWhere({ item_id: options.itemId });
     }
     if (options.cursor) {
-      query.andWhere('id', '<', Number(options.cursor));
+      const before = Number(options.cursor);
+      // What the request schema lets through; anything else would be
+      // rounded here or refused by PostgreSQL.
+      if (!/^[1-9]\d*$/.test(options.cursor) || !Number.isSafeInteger(before)) {
+        throw new InputError(
+          'Invalid request: query.cursor: must be a cursor returned by a previous page',
+        );
+      }
+      query.andWhere('id', '<', before);
     }
     const rows = await query;
     const page = rows.slice(0, options.limit).map(toHistoryEntry);

@@ -7,6 +7,7 @@ import { GuidanceCache } from '../service/GuidanceCache';
 import {
   checklistUpdateSchema,
   historyQuerySchema,
+  parseChecklistItemId,
   parseEntityRef,
   parseInput,
 } from './request';
@@ -50,7 +51,7 @@ export function createEntityRoutes(options: {
       const update = parseInput(checklistUpdateSchema, req.body, 'body');
       const result = await checklistService.updateItem({
         ref: parseEntityRef(req),
-        itemId: req.params.itemId,
+        itemId: parseChecklistItemId(req),
         update,
         credentials,
       });

@@ -87,6 +87,25 @@ describe('error responses', () => {
     }
   });
 
+  it('answers a path Express cannot decode with 400, not 500', async () => {
+    const router = Router();
+    router.get('/entities/:name', async (_req, res) => {
+      res.json({});
+    });
+    router.use(
+      errorHandler({
+        logger: mockServices.logger.mock(),
+        retryAfterSeconds: 1,
+      }),
+    );
+    const app = express().use(router);
+    for (const name of ['%ZZ', '%ED%A0%80']) {
+      const response = await request(app).get(`/entities/${name}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/^path: /);
+    }
+  });
+
   it('tells database outages from query errors', () => {
     expect(isDatabaseUnavailable(connectionRefused())).toBe(true);
     expect(isDatabaseUnavailable(knexTimeout())).toBe(true);

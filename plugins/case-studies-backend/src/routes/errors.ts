@@ -77,6 +77,14 @@ export function describeError(
       message: e.message ?? e.name,
     };
   }
+  // Express could not percent-decode a path parameter (`%ZZ`, `%ED%A0%80`)
+  if (e?.name === 'URIError' && e.status === 400) {
+    return {
+      status: 400,
+      name: 'InputError',
+      message: 'path: not valid percent-encoded UTF-8',
+    };
+  }
   // body-parser: too large (413), bad charset (415), ...; its messages are for clients
   if (e?.expose && e.status && e.status >= 400 && e.status < 500) {
     return {

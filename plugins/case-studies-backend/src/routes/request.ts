@@ -1,8 +1,12 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef as parseRefString,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   CHECKLIST_NOTE_MAX_LENGTH,
   CHECKLIST_STATUSES,
+  isChecklistNoteWithinLimit,
   isEvidenceUrl,
   ROLLOUT_LIMITS,
   ROLLOUT_STATES,
@@ -15,6 +19,7 @@ import {
   SCORECARD_HISTORY_DEFAULT_DAYS,
   SCORECARD_HISTORY_MAX_DAYS,
   snapshotDay,
+  unstorableTextProblem,
 } from '@case-studies/plugin-case-studies-common';
 import { Request } from 'express';
 import { z } from 'zod';
@@ -23,6 +28,9 @@ import { z } from 'zod';
  * Request parsing for every route: the zod schemas of bodies, queries and
  * path parameters, and the helpers that apply them. A schema that does not
  * match is a 400 (InputError) naming each wrong field.
+ *
+ * Every text a request carries is a `text()`: one that both databases store
+ * exactly as given, so what one accepts the other does not fail on.
  */
 
 /**
@@ -43,7 +51,18 @@ export function parseInput<T>(
   throw new InputError(`Invalid request: ${problems.join('; ')}`);
 }
 
-const refPart = z.string().min(1).max(253);
+/**
+ * A string without NUL characters or unpaired surrogates: PostgreSQL refuses
+ * the first, and neither database stores the second as given.
+ */
+function text(params?: { message: string }) {
+  return z.string(params).superRefine((value, ctx) => {
+    const problem = unstorableTextProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+const refPart = text().min(1).max(253);
 
 export const entityParamsSchema = z.object({
   kind: refPart,
@@ -69,6 +88,15 @@ export function parseNamespacedRef(
   return { kind, ...parseInput(namespacedParamsSchema, req.params, 'path') };
 }
 
+const checklistItemId = text().min(1).max(128);
+
+export const checklistItemParamsSchema = z.object({ itemId: checklistItemId });
+
+/** The item of a `/entities/:kind/:namespace/:name/checklist/:itemId` route. */
+export function parseChecklistItemId(req: Request): string {
+  return parseInput(checklistItemParamsSchema, req.params, 'path').itemId;
+}
+
 export const rollupQuerySchema = z.strictObject({
   recursive: z
     .enum(['true', 'false'], { message: 'must be true or false' })
@@ -80,7 +108,7 @@ export const rollupQuerySchema = z.strictObject({
     .min(1, `must be between 1 and ${ROLLUP_PAGE_MAX}`)
     .max(ROLLUP_PAGE_MAX, `must be between 1 and ${ROLLUP_PAGE_MAX}`)
     .default(ROLLUP_PAGE_DEFAULT),
-  cursor: z.string().min(1).max(1024).optional(),
+  cursor: text().min(1).max(1024).optional(),
 });
 
 /** A calendar day, YYYY-MM-DD, that exists. */
@@ -94,8 +122,9 @@ const day = z
     { message: 'must be a date that exists' },
   );
 
-const httpUrl = z
-  .string()
+/** Stored without the spaces around it, so a repeat with or without them is the same link. */
+const httpUrl = text()
+  .trim()
   .max(2048)
   .refine(isEvidenceUrl, { message: 'must be an http(s) URL' });
 
@@ -104,12 +133,10 @@ export const checklistUpdateSchema = z
     status: z.enum(CHECKLIST_STATUSES, {
       message: `must be one of ${CHECKLIST_STATUSES.join(', ')}`,
     }),
-    note: z
-      .string()
-      .max(
-        CHECKLIST_NOTE_MAX_LENGTH,
-        `must be at most ${CHECKLIST_NOTE_MAX_LENGTH} characters`,
-      )
+    note: text()
+      .refine(isChecklistNoteWithinLimit, {
+        message: `must be at most ${CHECKLIST_NOTE_MAX_LENGTH} characters`,
+      })
       .optional(),
     evidenceUrl: httpUrl.optional(),
     until: day.optional(),
@@ -141,21 +168,29 @@ export const checklistUpdateSchema = z
     }
   });
 
+const historyCursorMessage = 'must be a cursor returned by a previous page';
+
 export const historyQuerySchema = z.object({
-  itemId: z.string().min(1).max(128).optional(),
+  itemId: checklistItemId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  // The id of the last entry of a page: a positive whole number that
+  // JavaScript holds exactly (a larger one would be rounded, and PostgreSQL
+  // refuses one beyond its bigint).
   cursor: z
     .string()
-    .regex(/^\d+$/, 'must be a cursor returned by a previous page')
+    .regex(/^[1-9]\d*$/, historyCursorMessage)
+    .refine(value => Number.isSafeInteger(Number(value)), {
+      message: historyCursorMessage,
+    })
     .optional(),
 });
 
 const entityShape = z.looseObject({
-  apiVersion: z.string().min(1),
-  kind: z.string().min(1),
+  apiVersion: text().min(1),
+  kind: text().min(1),
   metadata: z.looseObject({
-    name: z.string().min(1),
-    namespace: z.string().min(1).optional(),
+    name: text().min(1),
+    namespace: text().min(1).optional(),
   }),
   spec: z.record(z.string(), z.unknown()).optional(),
 });
@@ -171,8 +206,7 @@ const booleanFlag = z
   .transform(value => value === 'true');
 
 /** A catalog value to filter on: kind, spec.type or spec.lifecycle. */
-const filterValue = z
-  .string()
+const filterValue = text()
   .min(1, 'must not be empty')
   .max(253, 'must be at most 253 characters')
   .optional();
@@ -246,8 +280,7 @@ export const scoreHistoryQuerySchema = z
 
 const targetValues = z
   .array(
-    z
-      .string()
+    text()
       .min(1, 'must not be empty')
       .max(253, 'must be at most 253 characters'),
     { message: 'must be a list of strings' },
@@ -270,22 +303,19 @@ const rolloutState = z.enum(ROLLOUT_STATES, {
 
 /** The fields of a rollout as a request gives them; which are required differs between POST and PATCH. */
 const rolloutFields = {
-  title: z
-    .string({ message: 'must be a string' })
+  title: text({ message: 'must be a string' })
     .trim()
     .min(1, 'must not be empty')
     .max(
       ROLLOUT_LIMITS.title,
       `must be at most ${ROLLOUT_LIMITS.title} characters`,
     ),
-  description: z
-    .string({ message: 'must be a string' })
-    .max(
-      ROLLOUT_LIMITS.description,
-      `must be at most ${ROLLOUT_LIMITS.description} characters`,
-    ),
+  description: text({ message: 'must be a string' }).max(
+    ROLLOUT_LIMITS.description,
+    `must be at most ${ROLLOUT_LIMITS.description} characters`,
+  ),
   itemIds: z
-    .array(z.string().min(1).max(128), {
+    .array(checklistItemId, {
       message: 'must be a list of item ids',
     })
     .min(1, 'must name at least one checklist item')
@@ -326,21 +356,30 @@ export const rolloutPatchSchema = z.strictObject({
 
 export const rolloutListQuerySchema = z.strictObject({
   state: rolloutState.optional(),
-  entity: z.string().min(1).max(1024).optional(),
-  team: z.string().min(1).max(1024).optional(),
+  entity: text().min(1).max(1024).optional(),
+  team: text().min(1).max(1024).optional(),
 });
 
 export const rolloutIdSchema = z.object({
   id: z.string().uuid('must be a rollout id'),
 });
 
+/** Whether a string is an entity ref with its kind (`kind:[namespace/]name`), as the catalog looks refs up. */
+function isEntityRefWithKind(value: string): boolean {
+  try {
+    parseRefString(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const exemptionApprovalSchema = z.strictObject({
-  entityRef: z
-    .string({ message: 'must be an entity ref' })
+  entityRef: text({ message: 'must be an entity ref' })
     .min(1, 'must be an entity ref')
-    .max(1024),
-  itemId: z
-    .string({ message: 'must be a checklist item id' })
+    .max(1024)
+    .refine(isEntityRefWithKind, 'must be an entity ref, kind:namespace/name'),
+  itemId: text({ message: 'must be a checklist item id' })
     .min(1, 'must be a checklist item id')
     .max(128),
 });

@@ -297,6 +297,12 @@ describe.each(databases.eachSupportedId())(
         exemptionVersion: 1,
       });
       expect((await approve({ entityRef: 'x' })).status).toBe(400);
+      // a ref the catalog cannot look up is the client's mistake, not a 500
+      for (const entityRef of ['ledger', 'component:', ':::', '/']) {
+        const bad = await approve({ entityRef, itemId: ledgerItem.itemId });
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toContain('body.entityRef');
+      }
     });
 
     it('lets owners record an item an active rollout asks for, even where the knowledge says it does not apply', async () => {

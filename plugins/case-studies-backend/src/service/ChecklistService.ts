@@ -164,7 +164,10 @@ export class ChecklistService {
     if (result.outcome === 'conflict') {
       return {
         ...result,
-        message: `Checklist item ${itemId} was changed by ${result.state.updatedBy} (now version ${result.state.version}); you sent version ${update.version}`,
+        message:
+          update.version === undefined
+            ? `Checklist item ${itemId} is being changed by others faster than yours could be applied (now version ${result.state.version}); try again`
+            : `Checklist item ${itemId} was changed by ${result.state.updatedBy} (now version ${result.state.version}); you sent version ${update.version}`,
       };
     }
     return result;

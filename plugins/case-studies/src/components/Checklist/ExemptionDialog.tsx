@@ -6,7 +6,10 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import { CHECKLIST_NOTE_MAX_LENGTH } from '@case-studies/plugin-case-studies-common';
+import {
+  CHECKLIST_NOTE_MAX_LENGTH,
+  isChecklistNoteWithinLimit,
+} from '@case-studies/plugin-case-studies-common';
 
 /** Marking an item not applicable is an exemption: it needs a reason, which is stored as the note. */
 export const ExemptionDialog = (props: {
@@ -19,6 +22,9 @@ export const ExemptionDialog = (props: {
   const { open, itemTitle, initialReason, onCancel, onConfirm } = props;
   const [reason, setReason] = useState(initialReason ?? '');
   const trimmed = reason.trim();
+  // Counted as the backend counts (an emoji is one character), which the
+  // input's own maxLength, in UTF-16 units, would not.
+  const tooLong = !isChecklistNoteWithinLimit(trimmed);
   return (
     <Dialog
       open={open}
@@ -30,7 +36,7 @@ export const ExemptionDialog = (props: {
       <form
         onSubmit={event => {
           event.preventDefault();
-          if (trimmed) onConfirm(trimmed);
+          if (trimmed && !tooLong) onConfirm(trimmed);
         }}
       >
         <DialogTitle id="exemption-dialog-title">
@@ -50,7 +56,12 @@ export const ExemptionDialog = (props: {
             label="Reason for the exemption"
             value={reason}
             onChange={event => setReason(event.target.value)}
-            inputProps={{ maxLength: CHECKLIST_NOTE_MAX_LENGTH }}
+            error={tooLong}
+            helperText={
+              tooLong
+                ? `At most ${CHECKLIST_NOTE_MAX_LENGTH} characters`
+                : undefined
+            }
           />
         </DialogContent>
         <DialogActions>
@@ -59,7 +70,7 @@ export const ExemptionDialog = (props: {
             type="submit"
             color="primary"
             variant="contained"
-            disabled={!trimmed}
+            disabled={!trimmed || tooLong}
           >
             Mark not applicable
           </Button>

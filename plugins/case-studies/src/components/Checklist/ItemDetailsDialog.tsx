@@ -7,6 +7,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import {
   CHECKLIST_NOTE_MAX_LENGTH,
+  isChecklistNoteWithinLimit,
   isEvidenceUrl,
   type ChecklistItemState,
 } from '@case-studies/plugin-case-studies-common';
@@ -25,6 +26,9 @@ export const ItemDetailsDialog = (props: {
   const urlError =
     evidenceUrl.trim() !== '' && !isEvidenceUrl(evidenceUrl.trim());
   const noteMissing = state.status === 'not-applicable' && note.trim() === '';
+  // Counted as the backend counts (an emoji is one character), which the
+  // input's own maxLength, in UTF-16 units, would not.
+  const noteTooLong = !isChecklistNoteWithinLimit(note.trim());
   return (
     <Dialog
       open={open}
@@ -36,7 +40,7 @@ export const ItemDetailsDialog = (props: {
       <form
         onSubmit={event => {
           event.preventDefault();
-          if (urlError || noteMissing) return;
+          if (urlError || noteMissing || noteTooLong) return;
           onSave({
             note: note.trim() || undefined,
             evidenceUrl: evidenceUrl.trim() || undefined,
@@ -61,7 +65,12 @@ export const ItemDetailsDialog = (props: {
             required={state.status === 'not-applicable'}
             value={note}
             onChange={event => setNote(event.target.value)}
-            inputProps={{ maxLength: CHECKLIST_NOTE_MAX_LENGTH }}
+            error={noteTooLong}
+            helperText={
+              noteTooLong
+                ? `At most ${CHECKLIST_NOTE_MAX_LENGTH} characters`
+                : undefined
+            }
           />
           <TextField
             id="checklist-item-evidence-url"
@@ -85,7 +94,7 @@ export const ItemDetailsDialog = (props: {
             type="submit"
             color="primary"
             variant="contained"
-            disabled={urlError || noteMissing}
+            disabled={urlError || noteMissing || noteTooLong}
           >
             Save
           </Button>
