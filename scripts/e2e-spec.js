@@ -8,6 +8,8 @@ const { seedHistory } = require('./seed-demo-history');
 
 const ITEM = 'Deployment frequency is measured';
 
+const escapeRegExp = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The roll-up on a Group, System or Domain tab, loaded. */
 async function openRollup(page, appUrl, entityPath) {
   await page.goto(`${appUrl}/catalog/${entityPath}/case-studies`);
@@ -17,12 +19,19 @@ async function openRollup(page, appUrl, entityPath) {
     .waitFor();
 }
 
-/** The text of a column of the roll-up table's row for an entity. */
+/** The text of a column of the roll-up's entities table, in the row of an entity. */
 async function cellOf(page, entityTitle, column) {
-  const headers = await page.getByRole('columnheader').allInnerTexts();
+  // the page has other tables (teams, open rollout items): the one with a Score column
+  const table = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: /^score$/i }) })
+    .first();
+  const headers = await table.getByRole('columnheader').allInnerTexts();
   const index = headers.findIndex(h => h.trim().toUpperCase() === column);
   if (index < 0) throw new Error(`no column ${column} in ${headers}`);
-  const row = page.getByRole('row', { name: new RegExp(`^${entityTitle}\\b`) });
+  const row = table.getByRole('row', {
+    name: new RegExp(`^${entityTitle}\\b`),
+  });
   return (await row.getByRole('cell').nth(index).innerText()).trim();
 }
 
@@ -53,6 +62,7 @@ module.exports = async function spec({
   check,
   openTab,
   expectNoErrors,
+  platformEngineerPage,
   screenshot,
   appUrl,
   backendUrl,
@@ -173,6 +183,102 @@ module.exports = async function spec({
       await page.getByText('Completion by category').first().waitFor();
       await expectNoErrors();
       await tallScreenshot(page, screenshot, 'team-page.png');
+    },
+  );
+
+  await check(
+    'a platform engineer creates a rollout for the payments services; an owner sees it on the tab, ticks the item, and the progress moves',
+    async () => {
+      const entityPath = 'default/component/payments-monolith';
+      // an item the payments monolith still has open (the seeded progress is random)
+      const token = await guestToken(backendUrl);
+      const guidance = await fetch(
+        `${backendUrl}/api/case-studies/entities/component/default/payments-monolith/guidance`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      ).then(r => r.json());
+      const item = guidance.checklist.find(
+        i =>
+          i.applies &&
+          i.state.status === 'todo' &&
+          !i.automatic.satisfied &&
+          i.title !== ITEM,
+      );
+      if (!item) throw new Error('the payments monolith has no open item left');
+      const title = `Payments services: ${item.title}`;
+      const due = new Date(Date.now() + 30 * 24 * 3600 * 1000)
+        .toISOString()
+        .slice(0, 10);
+
+      // the guest (a service owner, not in the platform group) may not create one
+      await page.goto(`${appUrl}/case-studies/rollouts`);
+      await page
+        .getByText(/^(No active rollouts|Active rollouts \(\d+\))$/)
+        .first()
+        .waitFor();
+      // the permission is asked alongside the list; give its answer a moment
+      await page.waitForTimeout(1000);
+      if (
+        (await page.getByRole('button', { name: 'New rollout' }).count()) > 0
+      ) {
+        throw new Error('the guest sees New rollout');
+      }
+
+      const platform = await platformEngineerPage();
+      await platform.goto(`${appUrl}/case-studies/rollouts`);
+      await platform.getByRole('button', { name: 'New rollout' }).click();
+      const dialog = platform.getByRole('dialog');
+      await dialog.getByLabel('Title').fill(title);
+      const items = dialog.getByLabel('Checklist items');
+      await items.fill(item.title.slice(0, 20));
+      await platform.getByRole('option', { name: item.title }).click();
+      await dialog.getByLabel('Kinds').fill('component');
+      await dialog.getByLabel('Kinds').press('Enter');
+      await dialog.getByLabel('Owners').fill('payments-team');
+      await dialog.getByLabel('Owners').press('Enter');
+      await dialog.getByLabel('Due date').fill(due);
+      await dialog.getByLabel('State').selectOption('active');
+      await dialog.getByRole('button', { name: 'Create rollout' }).click();
+      // saving opens the rollout's page
+      await platform.getByRole('heading', { name: title }).first().waitFor();
+      const progress = platform.getByLabel(/^Rollout progress: \d+% done$/);
+      await progress.waitFor();
+      const before = await progress.getAttribute('aria-label');
+      await platform
+        .getByRole('list', { name: 'Entities still open' })
+        .getByText('Payments Monolith', { exact: false })
+        .first()
+        .waitFor();
+
+      // the owner sees it on the entity's tab, with the item marked
+      await openTab(entityPath);
+      const card = page.getByRole('region', { name: title });
+      await card.waitFor();
+      // the app scrolls inside its own frame: bring the card into the picture
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'tab-with-rollout.png');
+      const status = page.getByLabel(`Status of ${item.title}`);
+      await status.selectOption('done');
+      await page
+        .getByRole('listitem', {
+          name: new RegExp(`^${escapeRegExp(item.title)}: `),
+        })
+        .getByLabel('Saving')
+        .waitFor({ state: 'detached' });
+
+      // and the rollout's page shows the progress moved
+      await platform.reload();
+      await progress.waitFor();
+      const after = await progress.getAttribute('aria-label');
+      if (after === before) {
+        throw new Error(`the progress did not move: ${before} → ${after}`);
+      }
+      const percentOf = label => Number(/(\d+)%/.exec(label)[1]);
+      if (percentOf(after) <= percentOf(before)) {
+        throw new Error(`the progress went from ${before} to ${after}`);
+      }
+      await expectNoErrors();
+      await tallScreenshot(platform, screenshot, 'rollout-page.png');
+      await platform.context().close();
     },
   );
 

@@ -2,7 +2,9 @@
 // one), drives Debian's Chromium with playwright-core through the Case Studies
 // tab on a Component, a System and a Group, changes a checklist item as an
 // owner, reloads to see it persisted, and checks the read-only view on an
-// entity the guest does not own. `--screenshots` also refreshes docs/screenshots.
+// entity the guest does not own, and signs in a second time as the demo's
+// platform engineer to create a rollout. `--screenshots` also refreshes
+// docs/screenshots.
 //
 //   yarn e2e [--screenshots]
 const { spawn } = require('child_process');
@@ -199,6 +201,30 @@ async function run() {
     await page.getByText('Companies like this service').first().waitFor();
   }
 
+  /**
+   * A page of its own browser context (its own session), signed in as the
+   * demo's platform engineer (packages/backend/src/demoPlatformSignIn.ts):
+   * the other identity, beside the guest, that may manage rollouts.
+   */
+  async function platformEngineerPage() {
+    const platformContext = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+    });
+    const platformPage = await platformContext.newPage();
+    platformPage.on('pageerror', error => pageErrors.push(String(error)));
+    platformPage.setDefaultTimeout(30_000);
+    await platformPage.goto(appUrl);
+    // the Guest card's button says Enter; the platform engineer's, Sign In
+    const signIn = platformPage.getByRole('button', { name: 'Sign In' });
+    await signIn.click();
+    await signIn.waitFor({ state: 'detached' });
+    await platformPage
+      .getByRole('link', { name: 'Case Studies' })
+      .first()
+      .waitFor();
+    return platformPage;
+  }
+
   try {
     await check('guest signs in', async () => {
       await page.goto(appUrl);
@@ -216,6 +242,7 @@ async function run() {
       check,
       openTab,
       expectNoErrors,
+      platformEngineerPage,
       screenshot,
       appUrl,
       backendUrl,

@@ -260,7 +260,6 @@ export const RolloutsView = () => {
                   {filter !== 'all' && ' Pick All states to see the others.'}
                 </>
               }
-              action={newButton || undefined}
             />
           ) : (
             <RolloutsTable
