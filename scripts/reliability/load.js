@@ -141,6 +141,43 @@ async function runOn(kind, results, port) {
     });
     if (!backend) return;
     const { token } = await backend.token();
+    await results.check(
+      `errors on ${kind}: no stack trace or server path in any error body (development mode)`,
+      async () => {
+        const api = `${backend.url}/api/case-studies`;
+        const asGuest = { Authorization: `Bearer ${token}` };
+        const failing = [
+          [`${api}/knowledge`, {}],
+          [`${api}/knowledge`, { headers: { Authorization: 'Bearer a.b.c' } }],
+          [
+            `${api}/entities/component/default/nope/guidance`,
+            { headers: asGuest },
+          ],
+          [
+            `${api}/entities/${ENTITY}/checklist/${VERSIONED_ITEM}`,
+            {
+              method: 'PUT',
+              headers: { ...asGuest, 'Content-Type': 'application/json' },
+              body: '{"status":',
+            },
+          ],
+        ];
+        for (const [url, init] of failing) {
+          const response = await fetch(url, init);
+          const body = await response.text();
+          assert(
+            response.status >= 400 && response.status < 500,
+            `${url}: ${response.status}`,
+          );
+          assert(
+            !/"stack"|\/work\/|node_modules|\.ts:\d+/.test(body),
+            `${init.method ?? 'GET'} ${url} (${
+              response.status
+            }) reveals internals: ${body.slice(0, 300)}`,
+          );
+        }
+      },
+    );
     for (const versioned of [true, false]) {
       const itemId = versioned ? VERSIONED_ITEM : UNVERSIONED_ITEM;
       const label = versioned ? 'versioned' : 'unversioned';

@@ -4,6 +4,17 @@
  * Case Studies backend plugin, and notifications for its rollout reminders.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+
+// Backstage's error handlers (the root router's and each plugin's, in front
+// of which the credentials check runs) put stack traces with absolute
+// server paths in error bodies whenever NODE_ENV is development, which is
+// how the demo runs. The Case Studies router answers its own errors without
+// them; this covers the rest, such as a 401 for a missing token.
+const errorHandler = MiddlewareFactory.prototype.error;
+MiddlewareFactory.prototype.error = function errorWithoutStacks(options) {
+  return errorHandler.call(this, { ...options, showStackTraces: false });
+};
 
 const backend = createBackend();
 
