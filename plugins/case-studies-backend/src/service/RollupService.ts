@@ -105,6 +105,8 @@ interface Snapshot {
  * their later pages. A first page is always computed afresh.
  */
 const SNAPSHOT_TTL_MS = 60_000;
+/** Entities scored together: their neighbours are read in shared catalog rounds. */
+const SCORING_BATCH = 5000;
 const SNAPSHOT_MAX_ENTITIES = 100_000;
 
 /**
@@ -220,12 +222,23 @@ export class RollupService {
       recursive,
       credentials,
     );
-    const scored = await this.options.scorer.score(read.entities, credentials, {
-      known: read.known,
-      ownedComponents: read.ownedComponents,
-      teamOf: read.teamOf,
-      reuseCachedGuidance: true,
-    });
+    // Scored a batch at a time: an entity's catalog context and guidance are
+    // garbage once it is scored, so the peak heap is a batch's worth plus
+    // the scores, not the whole organisation's contexts at once.
+    const scored: ScoredEntityWithItems[] = [];
+    for (let i = 0; i < read.entities.length; i += SCORING_BATCH) {
+      const batch = await this.options.scorer.score(
+        read.entities.slice(i, i + SCORING_BATCH),
+        credentials,
+        {
+          known: read.known,
+          ownedComponents: read.ownedComponents,
+          teamOf: read.teamOf,
+          reuseCachedGuidance: true,
+        },
+      );
+      for (const entity of batch) scored.push(entity);
+    }
 
     // Each team's entities in one pass: filtering all entities once per team
     // cost teams × entities (2M comparisons for 200 teams of 10,000).
