@@ -11,6 +11,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { createResults, waitFor } = require('./checks');
 
 const repoRoot = path.resolve(__dirname, '..');
 const takeScreenshots = process.argv.includes('--screenshots');
@@ -22,26 +23,11 @@ const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://127.0.0.1:7007';
 const resultsFile = path.join(repoRoot, '.data', 'e2e-results.json');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const results = [];
+const { results, log, check, write } = createResults({
+  file: resultsFile,
+  prefix: 'e2e',
+});
 let demo;
-
-function log(message) {
-  console.log(`[e2e] ${message}`);
-}
-
-async function waitFor(description, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-  throw new Error(`Timed out waiting for ${description}: ${lastError ?? ''}`);
-}
 
 async function guestToken() {
   const response = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
@@ -118,23 +104,6 @@ async function waitForDemo() {
     async () => (await fetch(appCheckUrl)).ok,
     300_000,
   );
-}
-
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, status: 'passed', ms: Date.now() - started });
-    log(`✓ ${name}`);
-  } catch (error) {
-    results.push({
-      name,
-      status: 'failed',
-      ms: Date.now() - started,
-      error: String(error?.stack ?? error),
-    });
-    log(`✗ ${name}\n${error?.stack ?? error}`);
-  }
 }
 
 async function screenshot(page, file) {
@@ -263,10 +232,5 @@ run()
   })
   .finally(() => {
     stopDemo();
-    fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
-    fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
-    const passed = results.filter(r => r.status === 'passed').length;
-    const failed = results.length - passed;
-    log(`${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 ? 0 : 1);
+    process.exit(write() === 0 ? 0 : 1);
   });

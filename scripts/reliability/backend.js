@@ -5,6 +5,7 @@ const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { createResults: createChecks, waitFor } = require('../checks');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -131,11 +132,13 @@ async function startBackend({ port, database, name, extraConfig = {} }) {
   };
   await waitFor(
     `the backend on :${port} (log ${logPath})`,
-    240_000,
     async () => {
       if (child.exitCode !== null) {
-        throw new Error(
-          `the backend exited with ${child.exitCode}; see ${logPath}`,
+        throw Object.assign(
+          new Error(
+            `the backend exited with ${child.exitCode}; see ${logPath}`,
+          ),
+          { fatal: true },
         );
       }
       const identity = await backend.token();
@@ -152,6 +155,7 @@ async function startBackend({ port, database, name, extraConfig = {} }) {
       );
       return entity.ok;
     },
+    240_000,
   );
   return backend;
 }
@@ -166,21 +170,6 @@ async function signal(child, name) {
     return;
   }
   await Promise.race([ended, new Promise(r => setTimeout(r, 20_000))]);
-}
-
-async function waitFor(what, timeoutMs, check) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (error) {
-      lastError = error;
-      if (/exited with/.test(String(error))) throw error;
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-  throw new Error(`Timed out waiting for ${what}: ${lastError ?? ''}`);
 }
 
 /** Every history entry of one item of an entity, newest first, through the API. */
@@ -236,35 +225,9 @@ async function itemState(backend, token, entityPath, itemId) {
   return guidance.checklist.find(item => item.id === itemId)?.state;
 }
 
-/** Results in the e2e test's format, for scripts/summarise-tests.js. */
+/** Checks of a reliability script, written to `file` for scripts/summarise-tests.js. */
 function createResults(file) {
-  const results = [];
-  return {
-    results,
-    async check(name, fn) {
-      const started = Date.now();
-      try {
-        await fn();
-        results.push({ name, status: 'passed', ms: Date.now() - started });
-        log(`✓ ${name} (${Date.now() - started} ms)`);
-      } catch (error) {
-        results.push({
-          name,
-          status: 'failed',
-          ms: Date.now() - started,
-          error: String(error?.stack ?? error),
-        });
-        log(`✗ ${name}\n${error?.stack ?? error}`);
-      }
-    },
-    write() {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(results, null, 2));
-      const passed = results.filter(r => r.status === 'passed').length;
-      log(`${passed} passed, ${results.length - passed} failed`);
-      return results.length - passed;
-    },
-  };
+  return createChecks({ file, prefix: 'reliability' });
 }
 
 module.exports = {

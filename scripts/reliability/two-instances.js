@@ -103,13 +103,17 @@ async function main() {
     await results.check(
       'the scheduled scorecard snapshot runs on one instance only',
       async () => {
-        await waitFor('the first snapshot', 180_000, async () => {
-          const response = await fetch(
-            `${a.url}/api/case-studies/scorecards?groupBy=owner`,
-            { headers: { Authorization: `Bearer ${token}` } },
-          );
-          return response.ok && (await response.json()).source === 'snapshot';
-        });
+        await waitFor(
+          'the first snapshot',
+          async () => {
+            const response = await fetch(
+              `${a.url}/api/case-studies/scorecards?groupBy=owner`,
+              { headers: { Authorization: `Bearer ${token}` } },
+            );
+            return response.ok && (await response.json()).source === 'snapshot';
+          },
+          180_000,
+        );
         // give a second run, if there were one, time to finish and log
         await new Promise(resolve => setTimeout(resolve, 15_000));
         const runs = [a, b].map(

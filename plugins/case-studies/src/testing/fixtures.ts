@@ -7,6 +7,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  ChecklistItem,
   ChecklistItemState,
   DEFAULT_SCORING_RULES,
   EntityChecklistEntry,
@@ -497,6 +498,27 @@ export const plainGuidance: GuidanceResponse = {
   scoring: DEFAULT_SCORING_RULES,
 };
 plainGuidance.tellUsMore = plainGuidance.profile.missing;
+
+/** A knowledge-base checklist item that applies to every entity, for tests that need items by title. */
+export const checklistItemFixture = (
+  id: string,
+  category: ChecklistItem['category'],
+  title: string,
+): ChecklistItem => ({
+  id,
+  category,
+  title,
+  why: `Why ${title}`,
+  lessons: [],
+  companies: [],
+  patterns: [],
+  verify: `Verify ${title}`,
+  weight: 2,
+  appliesWhen: { always: true },
+  reason: 'Every service benefits.',
+  evidence: [],
+  sources: [],
+});
 
 export const knowledge: KnowledgeBase = {
   version: 'kb-test-1',

@@ -4,46 +4,33 @@
  * and a rollout whose exemptions need approval.
  */
 import type {
-  ChecklistItem,
   KnowledgeBase,
   Rollout,
   RolloutEntityProgress,
   RolloutProgressResponse,
   RolloutResponse,
 } from '@case-studies/plugin-case-studies-common';
-import { idempotencyRollout, knowledge } from './fixtures';
-
-const checklistItem = (
-  id: string,
-  category: ChecklistItem['category'],
-  title: string,
-): ChecklistItem => ({
-  id,
-  category,
-  title,
-  why: `Why ${title}`,
-  lessons: [],
-  companies: [],
-  patterns: [],
-  verify: `Verify ${title}`,
-  weight: 2,
-  appliesWhen: { always: true },
-  reason: 'Every service benefits.',
-  evidence: [],
-  sources: [{ seed: '000_d219270d818add02.txt' }],
-});
+import {
+  checklistItemFixture,
+  idempotencyRollout,
+  knowledge,
+} from './fixtures';
 
 /** The test knowledge base with the checklist items the rollouts ask for. */
 export const rolloutKnowledge: KnowledgeBase = {
   ...knowledge,
   checklist: [
-    checklistItem('idempotency-keys', 'practices', 'Idempotency keys on POST'),
-    checklistItem(
+    checklistItemFixture(
+      'idempotency-keys',
+      'practices',
+      'Idempotency keys on POST',
+    ),
+    checklistItemFixture(
       'chaos-experiments',
       'resilience',
       'Chaos experiment with a steady-state hypothesis',
     ),
-    checklistItem(
+    checklistItemFixture(
       'dora-deployment-frequency',
       'dora-metrics',
       'Deployment frequency is measured',

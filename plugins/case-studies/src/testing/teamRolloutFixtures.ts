@@ -5,43 +5,31 @@
  * refunds-worker), with an entity of another team and one that left.
  */
 import type {
-  ChecklistItem,
   KnowledgeBase,
   Rollout,
   RolloutEntityProgress,
   RolloutProgressResponse,
 } from '@case-studies/plugin-case-studies-common';
-import { dashboardsRollout, idempotencyRollout, knowledge } from './fixtures';
-
-const checklistItem = (
-  id: string,
-  title: string,
-  category: ChecklistItem['category'],
-): ChecklistItem => ({
-  id,
-  category,
-  title,
-  why: `Why ${title}`,
-  lessons: [],
-  companies: [],
-  patterns: [],
-  verify: `Verify ${title}`,
-  weight: 2,
-  appliesWhen: { always: true },
-  reason: 'Every service benefits.',
-  evidence: [],
-  sources: [{ title: 'A source', url: 'https://example.com/source' }],
-});
+import {
+  checklistItemFixture,
+  dashboardsRollout,
+  idempotencyRollout,
+  knowledge,
+} from './fixtures';
 
 /** The test knowledge base with two checklist items; `dora-deployment-frequency` is not in it. */
 export const rolloutKnowledge: KnowledgeBase = {
   ...knowledge,
   checklist: [
-    checklistItem('idempotency-keys', 'Idempotency keys on POST', 'practices'),
-    checklistItem(
+    checklistItemFixture(
+      'idempotency-keys',
+      'practices',
+      'Idempotency keys on POST',
+    ),
+    checklistItemFixture(
       'chaos-experiments',
-      'Chaos experiment with a steady-state hypothesis',
       'resilience',
+      'Chaos experiment with a steady-state hypothesis',
     ),
   ],
 };

@@ -3,13 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import type {
-  ChecklistCategory,
-  ChecklistItem,
-  Rollout,
-} from '@case-studies/plugin-case-studies-common';
+import type { Rollout } from '@case-studies/plugin-case-studies-common';
 import { caseStudiesApiRef, RolloutConflictError } from '../../api';
 import {
+  checklistItemFixture,
   idempotencyRollout,
   knowledge,
   mockCaseStudiesApi,
@@ -23,36 +20,20 @@ import {
 // MUI's Autocomplete and dialog are slow in jsdom
 jest.setTimeout(60_000);
 
-const checklistItem = (
-  id: string,
-  category: ChecklistCategory,
-  title: string,
-): ChecklistItem => ({
-  id,
-  category,
-  title,
-  why: `Why ${title}`,
-  lessons: [],
-  companies: [],
-  patterns: [],
-  verify: `Verify ${title}`,
-  weight: 2,
-  appliesWhen: { always: true },
-  reason: 'Every service benefits.',
-  evidence: [],
-  sources: [],
-});
-
 const testKnowledge = {
   ...knowledge,
   checklist: [
-    checklistItem(
+    checklistItemFixture(
       'dora-deployment-frequency',
       'dora-metrics',
       'Deployment frequency is measured',
     ),
-    checklistItem('idempotency-keys', 'practices', 'Idempotency keys on POST'),
-    checklistItem(
+    checklistItemFixture(
+      'idempotency-keys',
+      'practices',
+      'Idempotency keys on POST',
+    ),
+    checklistItemFixture(
       'chaos-experiments',
       'resilience',
       'Chaos experiment with a steady-state hypothesis',
