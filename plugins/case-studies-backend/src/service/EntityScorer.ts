@@ -6,7 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  entityChecklist,
+  countedChecklist,
   Guidance,
   KnowledgeBase,
   ScorecardEntityRow,
@@ -152,7 +152,7 @@ export class EntityScorer {
       const context = contexts.get(key);
       const guidance =
         cached.get(key) ?? guidanceService.evaluate(context!).guidance;
-      const checklist = entityChecklist({
+      const checklist = countedChecklist({
         entity,
         guidance,
         knowledge,

@@ -16,6 +16,7 @@ import {
   ChecklistCategory,
   compareCodeUnits,
   KnowledgeBase,
+  RollupPageResponse,
   RollupResponse,
   RollupScope,
   RollupTeam,
@@ -156,7 +157,7 @@ export class RollupService {
     recursive: boolean;
     page: RollupPage;
     credentials: BackstageCredentials;
-  }): Promise<RollupResponse> {
+  }): Promise<RollupPageResponse> {
     const { scope, credentials } = options;
     const cursor = options.page.cursor
       ? decodeCursor(options.page.cursor)
@@ -187,8 +188,10 @@ export class RollupService {
     const start = firstAfter === -1 ? ordered.length : firstAfter;
     const page = ordered.slice(start, start + options.page.limit);
     const hasMore = start + page.length < ordered.length;
+    const { teams, ...response } = snapshot.response;
     return {
-      ...snapshot.response,
+      ...response,
+      ...(cursor ? {} : { teams }),
       entities: page.map(({ entity }) => entity),
       nextCursor:
         hasMore && page.length > 0

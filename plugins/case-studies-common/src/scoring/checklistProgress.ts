@@ -71,21 +71,30 @@ export function percentOf(part: number, whole: number): number {
 export function checklistProgress(
   items: ChecklistProgressInput[],
 ): ChecklistProgress {
-  const applying = items.filter(item => item.applies);
-  const outcomes = applying.map(item =>
-    itemOutcome(item.status, item.automaticallySatisfied),
-  );
-  const exempted = applying.filter((_, i) => outcomes[i] === 'exempted');
-  const counted = applying.filter((_, i) => outcomes[i] !== 'exempted');
-  const done = applying.filter((_, i) => outcomes[i] === 'done');
-
-  const totalWeight = counted.reduce((sum, item) => sum + item.weight, 0);
-  const doneWeight = done.reduce((sum, item) => sum + item.weight, 0);
+  let done = 0;
+  let applicable = 0;
+  let exempted = 0;
+  let totalWeight = 0;
+  let doneWeight = 0;
+  for (const item of items) {
+    if (!item.applies) continue;
+    const outcome = itemOutcome(item.status, item.automaticallySatisfied);
+    if (outcome === 'exempted') {
+      exempted += 1;
+      continue;
+    }
+    applicable += 1;
+    totalWeight += item.weight;
+    if (outcome === 'done') {
+      done += 1;
+      doneWeight += item.weight;
+    }
+  }
   return {
-    done: done.length,
-    applicable: counted.length,
-    exempted: exempted.length,
-    percent: percentOf(done.length, counted.length),
+    done,
+    applicable,
+    exempted,
+    percent: percentOf(done, applicable),
     weightedScore: percentOf(doneWeight, totalWeight),
   };
 }

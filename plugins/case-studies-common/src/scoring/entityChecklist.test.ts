@@ -1,6 +1,14 @@
 import type { Entity } from '@backstage/catalog-model';
+import { readdirSync, readFileSync } from 'fs';
+import { join as joinPath, resolve } from 'path';
+import type { ChecklistItemState, ChecklistStatus } from '../api';
+import { loadKnowledge } from '../cli';
+import { parseCatalogFile } from '../cli/catalogFile';
 import type { ChecklistItem } from '../knowledge';
-import { entityChecklist } from './entityChecklist';
+import { guidance } from '../matching';
+import { neighboursFromEntities, profile } from '../profile';
+import { checklistProgress } from './checklistProgress';
+import { countedChecklist, entityChecklist } from './entityChecklist';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -73,5 +81,58 @@ describe('entityChecklist', () => {
       note: 'Until the rewrite ships',
       until: '2027-01-31',
     });
+  });
+});
+
+describe('countedChecklist', () => {
+  const EXAMPLES_DIR = resolve(__dirname, '../../../../examples');
+  const STATUSES: ChecklistStatus[] = [
+    'todo',
+    'in-progress',
+    'done',
+    'not-applicable',
+  ];
+
+  it('counts what the tab counts, for every demo entity and a spread of stored states', () => {
+    const knowledge = loadKnowledge();
+    const documents = readdirSync(EXAMPLES_DIR)
+      .filter(file => file.endsWith('.yaml'))
+      .flatMap(file => {
+        const path = joinPath(EXAMPLES_DIR, file);
+        return parseCatalogFile(path, readFileSync(path, 'utf8'));
+      });
+    const entities = documents.map(d => d.entity);
+    let compared = 0;
+    documents.forEach((document, index) => {
+      const result = guidance(
+        profile(
+          document.entity,
+          neighboursFromEntities(document.entity, entities),
+        ),
+        knowledge,
+      );
+      // Every status on some item, an expired and a current exemption.
+      const states: ChecklistItemState[] = result.checklist.map((entry, i) => ({
+        itemId: entry.id,
+        status: STATUSES[(i + index) % STATUSES.length],
+        until: i % 8 === 3 ? '2027-01-31' : undefined,
+        version: 1,
+      }));
+      const options = {
+        entity: document.entity,
+        guidance: result,
+        knowledge,
+        states,
+        today: '2027-02-01',
+      };
+      const tab = entityChecklist(options);
+      const counted = countedChecklist(options);
+      expect(checklistProgress(counted)).toEqual(tab.progress);
+      expect(counted.map(entry => entry.id)).toEqual(
+        tab.items.filter(entry => entry.applies).map(entry => entry.id),
+      );
+      compared++;
+    });
+    expect(compared).toBeGreaterThan(10);
   });
 });

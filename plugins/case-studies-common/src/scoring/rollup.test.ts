@@ -1,8 +1,10 @@
 import type { ChecklistStatus } from '../api';
 import type { ChecklistCategory } from '../knowledge';
-import type { EntityChecklist, EntityChecklistEntry } from './entityChecklist';
+import type {
+  CountedChecklistItem,
+  EntityChecklistEntry,
+} from './entityChecklist';
 import { DEFAULT_SCORING_RULES } from './entityScore';
-import { checklistProgress } from './checklistProgress';
 import {
   scoreEntity,
   ScoredEntityWithItems,
@@ -33,18 +35,15 @@ function entry(
   };
 }
 
-function checklistOf(items: EntityChecklistEntry[]): EntityChecklist {
-  return {
-    items,
-    progress: checklistProgress(
-      items.map(i => ({
-        applies: i.applies,
-        weight: i.weight,
-        status: i.state.status,
-        automaticallySatisfied: i.automatic.satisfied,
-      })),
-    ),
-  };
+function checklistOf(items: EntityChecklistEntry[]): CountedChecklistItem[] {
+  return items.map(i => ({
+    id: i.id,
+    category: i.category,
+    applies: i.applies,
+    weight: i.weight,
+    status: i.state.status,
+    automaticallySatisfied: i.automatic.satisfied,
+  }));
 }
 
 function scored(

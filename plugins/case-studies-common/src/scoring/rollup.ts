@@ -6,8 +6,8 @@ import {
   SEVERITIES,
 } from '../knowledge/schema';
 import type { AntipatternWarning } from '../matching';
-import { itemOutcome, percentOf } from './checklistProgress';
-import type { EntityChecklist } from './entityChecklist';
+import { checklistProgress, itemOutcome, percentOf } from './checklistProgress';
+import type { CountedChecklistItem } from './entityChecklist';
 import { scoreTotals, type ScoreTotals } from './scorecard';
 import {
   entityScore,
@@ -76,14 +76,14 @@ export function withoutItems(entity: ScoredEntityWithItems): ScoredEntity {
 const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
 /**
- * Scores one entity from its joined checklist and its warnings; the unit a
- * roll-up (and a scorecard snapshot) is made of.
+ * Scores one entity from its counted checklist (see `countedChecklist`) and
+ * its warnings; the unit a roll-up (and a scorecard snapshot) is made of.
  *
  * @public
  */
 export function scoreEntity(options: {
   identity: ScoredEntityIdentity;
-  checklist: EntityChecklist;
+  checklist: CountedChecklistItem[];
   antipatterns: Pick<AntipatternWarning, 'id' | 'title' | 'severity'>[];
   rules: ScoringRules;
 }): ScoredEntityWithItems {
@@ -91,9 +91,9 @@ export function scoreEntity(options: {
   const byCategory = new Map<ChecklistCategory, CategoryCompletion>();
   const openItems: string[] = [];
   const doneItems: string[] = [];
-  for (const entry of checklist.items) {
+  for (const entry of checklist) {
     if (!entry.applies) continue;
-    const outcome = itemOutcome(entry.state.status, entry.automatic.satisfied);
+    const outcome = itemOutcome(entry.status, entry.automaticallySatisfied);
     if (outcome === 'exempted') continue;
     const completion = byCategory.get(entry.category) ?? {
       category: entry.category,
@@ -115,7 +115,9 @@ export function scoreEntity(options: {
     return completion
       ? [
           {
-            ...completion,
+            category,
+            done: completion.done,
+            applicable: completion.applicable,
             percent: percentOf(completion.done, completion.applicable),
           },
         ]
@@ -131,13 +133,17 @@ export function scoreEntity(options: {
       topWarning = warning;
     }
   }
-  return {
-    ...identity,
-    score: entityScore(checklist.progress, antipatterns, rules),
-    done: checklist.progress.done,
-    applicable: checklist.progress.applicable,
-    exempted: checklist.progress.exempted,
-    percent: checklist.progress.percent,
+  const progress = checklistProgress(checklist);
+  // Object.assign, not `{ ...identity, score, ... }`: V8 (Node 20) adds the
+  // properties after a spread one slow step at a time, ~10 µs a row, and
+  // leaves a row that serialises at half speed; a tenth of an organisation's
+  // roll-up went there (see docs/benchmarks.md, "Team roll-ups").
+  return Object.assign({}, identity, {
+    score: entityScore(progress, antipatterns, rules),
+    done: progress.done,
+    applicable: progress.applicable,
+    exempted: progress.exempted,
+    percent: progress.percent,
     warnings: warningsBySeverity(antipatterns),
     topWarning: topWarning
       ? {
@@ -149,7 +155,7 @@ export function scoreEntity(options: {
     categories,
     openItems,
     doneItems,
-  };
+  });
 }
 
 /** An item that is open on many entities of a roll-up. @public */
@@ -199,21 +205,25 @@ export function summariseScores(
       total.applicable += completion.applicable;
       categories.set(completion.category, total);
     }
+    // Every counted item (open or done) applies; only open ones are weak.
     for (const itemId of entity.openItems) {
-      const counts = itemCounts.get(itemId) ?? { open: 0, applicable: 0 };
-      counts.open += 1;
-      itemCounts.set(itemId, counts);
+      const counts = itemCounts.get(itemId);
+      if (counts) {
+        counts.open += 1;
+        counts.applicable += 1;
+      } else {
+        itemCounts.set(itemId, { open: 1, applicable: 1 });
+      }
     }
-  }
-  // How many entities each open item applies to, done ones included.
-  for (const entity of entities) {
-    for (const itemId of [...entity.openItems, ...entity.doneItems]) {
+    for (const itemId of entity.doneItems) {
       const counts = itemCounts.get(itemId);
       if (counts) counts.applicable += 1;
+      else itemCounts.set(itemId, { open: 0, applicable: 1 });
     }
   }
 
   const weakestItems = [...itemCounts.entries()]
+    .filter(([, counts]) => counts.open > 0)
     .map(([itemId, counts]) => ({ itemId, ...counts }))
     .sort((a, b) => b.open - a.open || compareCodeUnits(a.itemId, b.itemId))
     .slice(0, WEAKEST_ITEMS_LISTED)

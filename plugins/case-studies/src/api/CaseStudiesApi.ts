@@ -14,7 +14,7 @@ import {
   RolloutProgressResponse,
   RolloutResponse,
   RolloutState,
-  RollupResponse,
+  RollupPageResponse,
   ScorecardFilters,
   ScorecardGroupBy,
   ScorecardHistoryResponse,
@@ -110,7 +110,7 @@ export interface CaseStudiesApi {
   getProgress(
     entity: CompoundEntityRef,
     options?: ProgressOptions,
-  ): Promise<RollupResponse>;
+  ): Promise<RollupPageResponse>;
   /**
    * The scorecard report: one row per owner, system or domain (or entity)
    * over every entity the caller can see, from the latest snapshot unless

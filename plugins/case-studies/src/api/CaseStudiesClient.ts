@@ -15,7 +15,7 @@ import {
   RolloutPatch,
   RolloutProgressResponse,
   RolloutResponse,
-  RollupResponse,
+  RollupPageResponse,
   RollupScope,
   ScorecardHistoryResponse,
   ScorecardReport,
@@ -216,7 +216,7 @@ export class CaseStudiesClient implements CaseStudiesApi {
   async getProgress(
     entity: CompoundEntityRef,
     options: ProgressOptions = {},
-  ): Promise<RollupResponse> {
+  ): Promise<RollupPageResponse> {
     const scope = rollupScopeOf(entity.kind);
     if (!scope) {
       throw new InputError(

@@ -296,8 +296,9 @@ describe('the roll-up on a group page', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('reads every page of a large team', async () => {
+  it('reads every page of a large team, with the sub-teams of the first', async () => {
     const api = mockCaseStudiesApi();
+    const { teams: _sameOnEveryPage, ...laterPage } = paymentsTeamRollup;
     api.getProgress
       .mockResolvedValueOnce({
         ...paymentsTeamRollup,
@@ -305,10 +306,14 @@ describe('the roll-up on a group page', () => {
         nextCursor: 'page-2',
       })
       .mockResolvedValueOnce({
-        ...paymentsTeamRollup,
+        ...laterPage,
         entities: [paymentsApi, refundsWorker],
       });
     await renderTab({ api });
+    await screen.findByText('What each team owns directly');
+    expect(
+      screen.getAllByRole('link', { name: 'Ledger squad' }).length,
+    ).toBeGreaterThan(0);
     expect(await entityNames()).toEqual([
       'refunds-worker',
       'ledger-service',

@@ -40,7 +40,12 @@ export async function loadRollup(
     entities.push(...page.entities);
     cursor = page.nextCursor;
   }
-  return { ...first, entities, nextCursor: undefined };
+  return {
+    ...first,
+    teams: first.teams ?? [],
+    entities,
+    nextCursor: undefined,
+  };
 }
 
 /**
