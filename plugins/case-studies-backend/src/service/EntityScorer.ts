@@ -19,6 +19,7 @@ import { normalisedRef, titleOf } from './entityRefs';
 import { GuidanceService } from './GuidanceService';
 import {
   EntityContext,
+  OwnedComponents,
   readEntityContexts,
   relationTargets,
 } from './readEntityContext';
@@ -38,7 +39,7 @@ export interface ScoringReads {
   /** entities read in full already, not to be read again */
   known?: Entity[];
   /** component counts of owners whose every component was read */
-  ownedComponents?: ReadonlyMap<string, number>;
+  ownedComponents?: ReadonlyMap<string, OwnedComponents>;
   /** reuse guidance the caller computed recently (roll-ups do; snapshots do not) */
   reuseCachedGuidance?: boolean;
 }

@@ -29,8 +29,10 @@ import {
 } from '@case-studies/plugin-case-studies-common';
 import { EntityScorer } from './EntityScorer';
 import {
+  countOwnedComponent,
   entitiesByRefs,
   kindOfRef,
+  OwnedComponents,
   queryAllEntities,
   relationTargets,
 } from './readEntityContext';
@@ -63,7 +65,7 @@ interface RollupEntities {
   /** entities read in full besides `entities`, not to be read again */
   known: Entity[];
   /** component counts of owners whose every component was read */
-  ownedComponents?: Map<string, number>;
+  ownedComponents?: Map<string, OwnedComponents>;
 }
 
 /** Where a page starts: after `after`, in the snapshot `snapshot` if it is still kept. */
@@ -375,8 +377,8 @@ export class RollupService {
     );
     const teamOf = new Map<string, string>();
     // Every component these owners have is here, so their counts need no call.
-    const ownedComponents = new Map<string, number>(
-      [...teamKeys.keys()].map(key => [key, 0]),
+    const ownedComponents = new Map<string, OwnedComponents>(
+      [...teamKeys.keys()].map(key => [key, { components: 0, services: 0 }]),
     );
     for (const entity of entities) {
       const key = normalisedRef(stringifyEntityRef(entity));
@@ -385,10 +387,7 @@ export class RollupService {
         if (!team) continue;
         if (!teamOf.has(key)) teamOf.set(key, team);
         if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
-          ownedComponents.set(
-            normalisedRef(owner),
-            (ownedComponents.get(normalisedRef(owner)) ?? 0) + 1,
-          );
+          countOwnedComponent(ownedComponents, normalisedRef(owner), entity);
         }
       }
     }

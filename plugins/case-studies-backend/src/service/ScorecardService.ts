@@ -30,7 +30,12 @@ import {
 import { ScorecardStore, SnapshotInfo } from '../database/ScorecardStore';
 import { normalisedRef } from './entityRefs';
 import { EntityScorer } from './EntityScorer';
-import { entityPages, relationTargets } from './readEntityContext';
+import {
+  countOwnedComponent,
+  entityPages,
+  OwnedComponents,
+  relationTargets,
+} from './readEntityContext';
 
 /** The catalog filter of the scored entities matching the report's filters. */
 function catalogFilter(
@@ -336,25 +341,28 @@ export class ScorecardService {
     }
   }
 
-  /** How many components each owner has, by normalised owner ref. */
+  /** How many components (and deployed components) each owner has, by normalised owner ref. */
   private async componentsByOwner(
     credentials: BackstageCredentials,
-  ): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
+  ): Promise<Map<string, OwnedComponents>> {
+    const counts = new Map<string, OwnedComponents>();
     for await (const page of entityPages(
       this.options.catalog,
       {
         filter: { kind: 'component' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'spec.type',
+          'relations',
+        ],
       },
       credentials,
     )) {
       for (const component of page) {
         for (const owner of relationTargets(component, RELATION_OWNED_BY)) {
-          counts.set(
-            normalisedRef(owner),
-            (counts.get(normalisedRef(owner)) ?? 0) + 1,
-          );
+          countOwnedComponent(counts, normalisedRef(owner), component);
         }
       }
     }

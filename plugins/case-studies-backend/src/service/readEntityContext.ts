@@ -11,7 +11,11 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ProfileNeighbours } from '@case-studies/plugin-case-studies-common';
+import {
+  DEPLOYED_COMPONENT_TYPES,
+  isDeployedComponent,
+  ProfileNeighbours,
+} from '@case-studies/plugin-case-studies-common';
 import { normalisedRef } from './entityRefs';
 
 /** An entity with the catalog around it, as the profile needs it. */
@@ -180,20 +184,49 @@ export async function queryAllEntities(
   return [...byRef.values()];
 }
 
+/** How many Components an owner has, and how many of them are deployed (see `isDeployedComponent`). */
+export interface OwnedComponents {
+  components: number;
+  services: number;
+}
+
+/** Adds a component to its owners' counts, for callers that read every component of those owners. */
+export function countOwnedComponent(
+  counts: Map<string, OwnedComponents>,
+  ownerKey: string,
+  component: Entity,
+): void {
+  const count = counts.get(ownerKey) ?? { components: 0, services: 0 };
+  count.components += 1;
+  if (isDeployedComponent(component)) count.services += 1;
+  counts.set(ownerKey, count);
+}
+
 async function countComponentsOwnedBy(
   catalog: CatalogService,
   ownerRef: string,
   credentials: BackstageCredentials,
-): Promise<number> {
-  const { totalItems } = await catalog.queryEntities(
-    {
-      filter: { kind: 'Component', 'relations.ownedBy': ownerRef },
-      limit: 1,
-      fields: ['metadata.name'],
-    },
-    { credentials },
-  );
-  return totalItems;
+): Promise<OwnedComponents> {
+  const count = (filter: Record<string, string | string[]>) =>
+    catalog
+      .queryEntities(
+        {
+          filter: {
+            kind: 'Component',
+            'relations.ownedBy': ownerRef,
+            ...filter,
+          },
+          limit: 1,
+          fields: ['metadata.name'],
+        },
+        { credentials },
+      )
+      .then(response => response.totalItems);
+  const [components, services] = await Promise.all([
+    count({}),
+    count({ 'spec.type': [...DEPLOYED_COMPONENT_TYPES] }),
+  ]);
+  return { components, services };
 }
 
 /** The catalog facts one entity's profile reads, before they are assembled. */
@@ -236,8 +269,8 @@ function planOf(entity: Entity): Plan {
  * context for each as reading it alone would.
  *
  * `known` entities (e.g. the roll-up's own, already read in full) are not
- * read again; `ownedComponents` gives component counts of owners whose
- * components the caller has already read in full.
+ * read again; `ownedComponents` gives component (and deployed component)
+ * counts of owners whose components the caller has already read in full.
  *
  * @returns the context of every entity, keyed by {@link normalisedRef} of its ref
  */
@@ -246,7 +279,7 @@ export async function readEntityContexts(options: {
   entities: Entity[];
   credentials: BackstageCredentials;
   known?: Entity[];
-  ownedComponents?: ReadonlyMap<string, number>;
+  ownedComponents?: ReadonlyMap<string, OwnedComponents>;
 }): Promise<Map<string, EntityContext>> {
   const { catalog, credentials } = options;
   const plans = options.entities.map(planOf);
@@ -264,7 +297,7 @@ export async function readEntityContexts(options: {
   const ownerRefs = distinct(
     plans.flatMap(plan => (plan.ownerRef ? [plan.ownerRef] : [])),
   );
-  const ownedComponents = new Map<string, number>();
+  const ownedComponents = new Map<string, OwnedComponents>();
   for (const [ref, count] of options.ownedComponents ?? []) {
     ownedComponents.set(normalisedRef(ref), count);
   }
@@ -351,6 +384,9 @@ export async function readEntityContexts(options: {
       .map(find)
       .filter((e): e is Entity => Boolean(e));
     const group = find(plan.ownerRef);
+    const owned = plan.ownerRef
+      ? ownedComponents.get(normalisedRef(plan.ownerRef))
+      : undefined;
     const systemResources = systemKey
       ? distinct(resourceRefsOfSystem.get(systemKey) ?? [])
           .map(find)
@@ -376,9 +412,8 @@ export async function readEntityContexts(options: {
               memberCount: group
                 ? relationTargets(group, RELATION_HAS_MEMBER).length
                 : undefined,
-              ownedComponents: ownedComponents.get(
-                normalisedRef(plan.ownerRef),
-              ),
+              ownedComponents: owned?.components,
+              ownedServices: owned?.services,
             }
           : undefined,
       },

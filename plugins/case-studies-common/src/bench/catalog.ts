@@ -154,9 +154,14 @@ export function generateCatalog(count: number, random: () => number): Sample[] {
       };
     }
     if (random() < 0.8) {
+      // drawn in this order, as before owned services were counted
+      const memberCount = 1 + Math.floor(random() * 12);
+      const owned = 1 + Math.floor(random() * 15);
+      // every component here is a service: the team runs all it owns
       neighbours.ownerGroup = {
-        memberCount: 1 + Math.floor(random() * 12),
-        ownedComponents: 1 + Math.floor(random() * 15),
+        memberCount,
+        ownedComponents: owned,
+        ownedServices: owned,
       };
     }
     return { entity, neighbours };

@@ -250,9 +250,11 @@ describe('the built-in knowledge base', () => {
     );
   });
 
-  it('has the ten antipatterns of seed 000, each with a lesson and a remedy', () => {
+  it('has the ten antipatterns of seed 000 (and a variant of one), each with a lesson and a remedy', () => {
     expect(ids(kb.antipatterns).sort()).toEqual(
       [
+        // the project's synchronous-call variant of microservices-with-strong-consistency
+        'strong-consistency-across-service-calls',
         'mimicking-netflix',
         'service-per-engineer',
         'building-own-database-or-language',
@@ -490,7 +492,7 @@ describe('the built-in knowledge base', () => {
       ],
       [
         'service-per-engineer',
-        { facts: { 'team.componentsPerMember': 1.5, 'team.components': 12 } },
+        { facts: { 'team.servicesPerMember': 1.5, 'team.services': 12 } },
       ],
       [
         'building-own-database-or-language',
@@ -518,7 +520,10 @@ describe('the built-in knowledge base', () => {
             architecture: ['microservices'],
             consistency: ['strong'],
           },
-          facts: { 'system.components': 3, 'system.databases': 3 },
+          facts: {
+            'system.strongConsistencyComponents': 2,
+            'system.databases': 3,
+          },
         },
       ],
       [
@@ -551,7 +556,7 @@ describe('the built-in knowledge base', () => {
       ],
       [
         'service-per-engineer',
-        { facts: { 'team.componentsPerMember': 0.5, 'team.components': 12 } },
+        { facts: { 'team.servicesPerMember': 0.5, 'team.services': 12 } },
       ],
       [
         'secret-postmortems',

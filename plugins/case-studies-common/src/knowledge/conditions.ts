@@ -41,6 +41,8 @@ export const KNOWN_PRACTICES = [
   'idempotency-keys',
   'api-versioning',
   'postmortems',
+  /** postmortems readable by the whole organisation (a postmortems link gives it too) */
+  'internal-postmortems',
   'public-postmortems',
   'canary-deploys',
   'blue-green-deploys',
@@ -79,6 +81,10 @@ export const PROFILE_FACTS = [
   'team.components',
   /** components owned per member of the owning group */
   'team.componentsPerMember',
+  /** deployed components (services, workers, functions; not libraries, docs or websites) owned by the owning group */
+  'team.services',
+  /** deployed components owned per member of the owning group */
+  'team.servicesPerMember',
   /** components in the entity's system */
   'system.components',
   /** distinct database resources used by the components of the entity's system */
@@ -89,6 +95,8 @@ export const PROFILE_FACTS = [
   'entity.databases',
   /** components the entity depends on */
   'entity.componentDependencies',
+  /** deployed components of the entity's own system that it depends on (`dependsOn`): calls it makes inside its system */
+  'entity.sameSystemServiceDependencies',
   /** declared peak requests per second (`case-studies/peak-rps`) */
   'scale.peakRps',
   /** declared users (`case-studies/users`) */

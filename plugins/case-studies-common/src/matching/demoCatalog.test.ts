@@ -95,6 +95,28 @@ describe('the demo catalog', () => {
     }
   });
 
+  it('warns the strongly consistent services that call services of their own system', () => {
+    for (const name of [
+      'payments-monolith',
+      'payout-orchestrator',
+      'payout-balances',
+      'payout-transfers',
+    ]) {
+      expect(warnings(name)).toContain(
+        'strong-consistency-across-service-calls',
+      );
+    }
+    // payout-fees calls no other service; the ledger calls none either
+    expect(warnings('payout-fees')).not.toContain(
+      'strong-consistency-across-service-calls',
+    );
+    expect(warnings('ledger-service')).toEqual([]);
+  });
+
+  it('does not call postmortems secret when the service links them', () => {
+    expect(warnings('payments-monolith')).not.toContain('secret-postmortems');
+  });
+
   it('gives no other component a critical warning', () => {
     for (const [name, result] of results) {
       if (name.startsWith('payout-')) continue;

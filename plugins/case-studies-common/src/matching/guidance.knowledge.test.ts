@@ -341,10 +341,10 @@ describe('antipatterns (built-in knowledge)', () => {
   const warningIds = (sketch: ServiceSketch, neighbours?: ProfileNeighbours) =>
     guide(sketch, neighbours).antipatterns.map(a => a.id);
 
-  it('warns a team of 2 owning 8 components, not a team of 8 owning 4', () => {
+  it('warns a team of 2 running 8 services, not a team of 8 running 4', () => {
     const crowded = guide(
       {},
-      { ownerGroup: { memberCount: 2, ownedComponents: 8 } },
+      { ownerGroup: { memberCount: 2, ownedComponents: 8, ownedServices: 8 } },
     );
     const warning = crowded.antipatterns.find(
       a => a.id === 'service-per-engineer',
@@ -352,11 +352,11 @@ describe('antipatterns (built-in knowledge)', () => {
     expect(warning).toBeDefined();
     expect(warning!.evidence).toEqual([
       expect.objectContaining({
-        fact: 'team.componentsPerMember',
+        fact: 'team.servicesPerMember',
         value: expect.objectContaining({ value: 4 }),
       }),
       expect.objectContaining({
-        fact: 'team.components',
+        fact: 'team.services',
         value: expect.objectContaining({ value: 8 }),
       }),
     ]);
@@ -364,7 +364,12 @@ describe('antipatterns (built-in knowledge)', () => {
     expect(warning!.lesson.title).toBeTruthy();
 
     expect(
-      warningIds({}, { ownerGroup: { memberCount: 8, ownedComponents: 4 } }),
+      warningIds(
+        {},
+        {
+          ownerGroup: { memberCount: 8, ownedComponents: 4, ownedServices: 4 },
+        },
+      ),
     ).not.toContain('service-per-engineer');
   });
 
@@ -454,7 +459,7 @@ describe('antipatterns (built-in knowledge)', () => {
           practices: 'rewrite-in-progress',
         }),
       },
-      { ownerGroup: { memberCount: 2, ownedComponents: 6 } },
+      { ownerGroup: { memberCount: 2, ownedComponents: 6, ownedServices: 6 } },
     );
     const order = ['critical', 'high', 'medium', 'low'];
     const keys = result.antipatterns.map(

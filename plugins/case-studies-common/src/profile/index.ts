@@ -1,5 +1,9 @@
 export { profile } from './profile';
 export { neighboursFromEntities } from './neighbours';
+export {
+  DEPLOYED_COMPONENT_TYPES,
+  isDeployedComponent,
+} from './deployedComponents';
 export type {
   Confidence,
   MissingAnnotation,

@@ -10,6 +10,7 @@ const entity = (kind: string, name: string, spec: object = {}): Entity => ({
 
 describe('neighboursFromEntities', () => {
   const service = entity('Component', 'orders', {
+    type: 'service',
     owner: 'team-a',
     system: 'shop',
     dependsOn: [
@@ -32,7 +33,8 @@ describe('neighboursFromEntities', () => {
     entity('Group', 'team-a', { members: ['alice'] }),
     entity('User', 'alice', { memberOf: ['team-a'] }),
     entity('User', 'bob', { memberOf: ['group:default/team-a'] }),
-    entity('Component', 'orders-worker', { owner: 'team-a' }),
+    entity('Component', 'orders-worker', { owner: 'team-a', type: 'worker' }),
+    entity('Component', 'orders-sdk', { owner: 'team-a', type: 'library' }),
   ];
 
   it('resolves dependencies, system, domain and owner group among the entities', () => {
@@ -54,7 +56,9 @@ describe('neighboursFromEntities', () => {
     expect(neighbours.ownerGroup).toEqual({
       entity: related[6],
       memberCount: 2,
-      ownedComponents: 2,
+      ownedComponents: 3,
+      // the library is owned but not deployed
+      ownedServices: 2,
     });
   });
 

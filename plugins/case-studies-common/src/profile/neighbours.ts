@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { isDeployedComponent } from './deployedComponents';
 import {
   EntityView,
   objectAt,
@@ -132,17 +133,15 @@ export function neighboursFromEntities(
         members.add(user.view.ref);
       }
     }
-    const ownedComponents = [
-      ...ofKind('component'),
-      { entity, view: self },
-    ].filter(
+    const owned = [...ofKind('component'), { entity, view: self }].filter(
       c =>
         c.view.kind === 'component' && refersTo(c, 'owner', 'group', ownerRef),
-    ).length;
+    );
     neighbours.ownerGroup = {
       entity: group.entity,
       memberCount: members.size,
-      ownedComponents,
+      ownedComponents: owned.length,
+      ownedServices: owned.filter(c => isDeployedComponent(c.entity)).length,
     };
   }
   return neighbours;

@@ -13,6 +13,8 @@ import {
   stringsAt,
   viewEntity,
 } from './entityFields';
+import { isDeployedComponent } from './deployedComponents';
+import { practicesFromLinks } from './links';
 import { missingAnnotations } from './tellUsMore';
 import type {
   Confidence,
@@ -307,6 +309,9 @@ export function profile(
   const system = viewSystem(view, around);
 
   collectAnnotations(view, collector, facts);
+  for (const { value, source } of practicesFromLinks(entity)) {
+    collector.addFrom('practices', value, 'annotation', source);
+  }
   collectTags(view, collector);
   collectSpec(view, collector);
   const resources = Array.isArray(around.resources)
@@ -355,6 +360,7 @@ export function profile(
   }
 
   addStrongConsistencyComponents(view, system, attributes, facts);
+  addSameSystemServiceDependencies(around, system, facts);
 
   return {
     entityRef: view.ref,
@@ -963,6 +969,7 @@ function collectNeighbourFacts(
       `${groupRef} owns ${counted(owned, 'component')}`,
     );
   }
+  addTeamServices(groupRef, members, countAt(ownerGroup.ownedServices), facts);
   if (members !== undefined && owned !== undefined && members > 0) {
     setFact(
       facts,
@@ -1024,6 +1031,27 @@ function collectNeighbourFacts(
   }
 }
 
+/** `team.services` and, with members, `team.servicesPerMember`: what the team deploys and runs. */
+function addTeamServices(
+  groupRef: string,
+  members: number | undefined,
+  services: number | undefined,
+  facts: Partial<Record<ProfileFact, ProfileFactValue>>,
+): void {
+  if (services === undefined) return;
+  const owns = `${groupRef} owns ${counted(services, 'deployed component')}`;
+  setFact(facts, 'team.services', services, 'relation', owns);
+  if (members !== undefined && members > 0) {
+    setFact(
+      facts,
+      'team.servicesPerMember',
+      Math.round((services / members) * 100) / 100,
+      'inference',
+      `${owns} with ${counted(members, 'member')}`,
+    );
+  }
+}
+
 /**
  * Components of the System that declare strong consistency: the entity by its
  * resolved profile, the others by their own annotations and tags.
@@ -1059,6 +1087,37 @@ function addStrongConsistencyComponents(
           .sort()
           .join(', ')}`
       : `no component of system ${system.label} declares strong consistency`,
+  );
+}
+
+/**
+ * The deployed Components of the entity's System among the Components it
+ * depends on, named in the provenance: the calls it makes inside its own
+ * system. A library it depends on is built in, not called.
+ */
+function addSameSystemServiceDependencies(
+  around: ProfileNeighbours,
+  system: SystemView | undefined,
+  facts: Partial<Record<ProfileFact, ProfileFactValue>>,
+): void {
+  if (!system?.components || !Array.isArray(around.components)) return;
+  const members = new Set(system.components.map(component => component.ref));
+  const called = new Set<string>();
+  for (const dependency of around.components) {
+    const { ref } = viewEntity(dependency);
+    if (members.has(ref) && isDeployedComponent(dependency)) called.add(ref);
+  }
+  const refs = [...called].sort();
+  setFact(
+    facts,
+    'entity.sameSystemServiceDependencies',
+    refs.length,
+    'relation',
+    refs.length > 0
+      ? `depends on ${counted(refs.length, 'service')} of system ${
+          system.label
+        }: ${refs.join(', ')}`
+      : `depends on no service of system ${system.label}`,
   );
 }
 

@@ -8,6 +8,7 @@ export type Confidence = 'high' | 'medium' | 'low';
  * What kind of catalog data gave a value:
  * - `annotation`: a `case-studies/*` or a well-known tool annotation on the entity
  * - `tag`: one of the entity's `metadata.tags`
+ * - `link`: one of the entity's `metadata.links` (e.g. its postmortems page)
  * - `spec`: a field of the entity's `spec` (`type`, `lifecycle`)
  * - `relation`: a related entity (a Resource it depends on, its System, Domain or owner group)
  * - `inference`: derived from other values by a documented rule (e.g. payments → strong consistency)
@@ -18,6 +19,7 @@ export type Confidence = 'high' | 'medium' | 'low';
 export type ProvenanceKind =
   | 'annotation'
   | 'tag'
+  | 'link'
   | 'spec'
   | 'relation'
   | 'inference'
@@ -132,5 +134,7 @@ export interface ProfileNeighbours {
     memberCount?: number;
     /** Components the group owns */
     ownedComponents?: number;
+    /** Components the group owns that are deployed (see `isDeployedComponent`): no libraries, docs or websites */
+    ownedServices?: number;
   };
 }

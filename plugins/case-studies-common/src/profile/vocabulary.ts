@@ -163,6 +163,10 @@ const SYNONYMS: Partial<Record<ProfileAttribute, Record<string, string[]>>> = {
     'idempotency-keys': ['idempotency', 'idempotency-key'],
     'api-versioning': ['versioned-api'],
     postmortems: ['postmortem', 'post-mortems', 'incident-reviews'],
+    'internal-postmortems': [
+      'postmortems-published-internally',
+      'published-postmortems',
+    ],
     'canary-deploys': ['canary', 'canary-releases', 'canary-deployments'],
     'blue-green-deploys': ['blue-green', 'red-black', 'red-black-deploys'],
     'continuous-delivery': ['continuous-deployment', 'gitops'],

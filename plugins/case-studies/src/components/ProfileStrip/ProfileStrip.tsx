@@ -30,6 +30,7 @@ const useStyles = makeStyles(theme => ({
 const KIND_LABELS: Record<ProfileValue['source']['kind'], string> = {
   annotation: 'annotation',
   tag: 'tag',
+  link: 'link',
   spec: 'spec',
   relation: 'catalog relation',
   inference: 'inferred',
