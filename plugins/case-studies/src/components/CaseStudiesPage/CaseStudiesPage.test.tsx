@@ -39,7 +39,13 @@ describe('CaseStudiesPage', () => {
       await screen.findByRole('tab', { name: 'Companies (3)' }),
     ).toHaveAttribute('aria-selected', 'true');
     expect(rowNames()).toEqual(['Stripe', 'Discord', 'Netflix']);
-    expect(screen.getAllByText(/000_d219270d818add02\.txt/).length).toBe(1);
+    // a seed write-up by its title; its file name is provenance, not shown
+    expect(
+      screen.getAllByText(
+        /“Architecture Case Studies — Netflix, Stripe, Cloudflare, Shopify in 2025”/,
+      ).length,
+    ).toBe(1);
+    expect(screen.queryByText(/000_d219270d818add02/)).not.toBeInTheDocument();
     expect(
       screen.getByRole('link', {
         name: /Designing robust and predictable APIs/,
