@@ -539,7 +539,11 @@ describe('seed write-ups and their titles', () => {
   it('rejects a seed described twice among the built-ins', () => {
     const problems = problemsOf(() =>
       buildKnowledgeBase({
-        builtin: [...builtin, seeds('One'), { ...seeds('Two'), path: 'b.yaml' }],
+        builtin: [
+          ...builtin,
+          seeds('One'),
+          { ...seeds('Two'), path: 'b.yaml' },
+        ],
       }),
     );
     expect(problems).toEqual([
@@ -591,7 +595,9 @@ describe('seed write-ups and their titles', () => {
         }),
       ),
     ).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/needs project: true/) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/needs project: true/),
+      }),
     ]);
   });
 });

@@ -221,7 +221,10 @@ describe('the built-in knowledge base', () => {
     }
     // nothing else is marked don't-copy: the seed's list has just these five
     expect(
-      kb.patterns.filter(p => p.adoption === 'dont-copy').map(p => p.id).sort(),
+      kb.patterns
+        .filter(p => p.adoption === 'dont-copy')
+        .map(p => p.id)
+        .sort(),
     ).toEqual([
       'kubernetes-everywhere',
       'own-cdn-and-infrastructure',
@@ -375,7 +378,7 @@ describe('the built-in knowledge base', () => {
     ...kb.antipatterns,
     ...kb.checklist,
   ];
-  const figures = kb.companies.flatMap(company =>
+  const scaleFigures = kb.companies.flatMap(company =>
     company.scale.map(figure => ({ company: company.id, ...figure })),
   );
 
@@ -395,10 +398,7 @@ describe('the built-in knowledge base', () => {
       ...kb.checklist,
     ].filter(entry => entry.sources.every(source => source.project));
     expect(projectOnly.map(entry => entry.id)).toEqual(
-      expect.arrayContaining([
-        'version-control',
-        'database-change-management',
-      ]),
+      expect.arrayContaining(['version-control', 'database-change-management']),
     );
     for (const entry of projectOnly) {
       expect([entry.id, entry.companies]).toEqual([entry.id, []]);
@@ -406,8 +406,8 @@ describe('the built-in knowledge base', () => {
   });
 
   it('names the seed write-up of every scale figure', () => {
-    expect(figures.length).toBeGreaterThan(60);
-    for (const figure of figures) {
+    expect(scaleFigures.length).toBeGreaterThan(60);
+    for (const figure of scaleFigures) {
       const context = `${figure.company}: ${figure.metric}`;
       expect([context, figure.seed]).toEqual([context, expect.any(String)]);
     }
@@ -420,7 +420,7 @@ describe('the built-in knowledge base', () => {
       ...entries.flatMap(entry =>
         entry.sources.map(source => ({ where: entry.id, ...source })),
       ),
-      ...figures.map(figure => ({ where: figure.company, ...figure })),
+      ...scaleFigures.map(figure => ({ where: figure.company, ...figure })),
     ].filter(reference => reference.seed);
     expect(references.length).toBeGreaterThan(300);
     for (const { where, seed, seedTitle } of references) {
@@ -430,8 +430,8 @@ describe('the built-in knowledge base', () => {
     }
   });
 
-  it('keeps figures on which the seeds disagree side by side, each with its seed', () => {
-    const netflix = figures.filter(f => f.company === 'netflix');
+  it('keeps scaleFigures on which the seeds disagree side by side, each with its seed', () => {
+    const netflix = scaleFigures.filter(f => f.company === 'netflix');
     const bySeed = (metric: string) =>
       netflix
         .filter(f => f.metric === metric)
@@ -452,11 +452,13 @@ describe('the built-in knowledge base', () => {
     ]);
     // the knowledge base does not guess why they differ
     const text = JSON.stringify(kb);
-    expect(text).not.toMatch(/earlier count|older figure|different ways of counting|estimates from different times/);
+    expect(text).not.toMatch(
+      /earlier count|older figure|different ways of counting|estimates from different times/,
+    );
   });
 
   it('dates the Cloudflare BGP outage by its public postmortem and notes seed 000’s "Nov 2022"', () => {
-    const outage = figures.find(
+    const outage = scaleFigures.find(
       f => f.company === 'cloudflare' && /outage/.test(f.metric),
     )!;
     expect(outage.metric).toMatch(/21 June 2022/);
@@ -471,7 +473,9 @@ describe('the built-in knowledge base', () => {
     expect(company('cloudflare').stack.languages).toEqual([]);
     expect(company('cloudflare').profile.language).toBeUndefined();
     // seeds give Netflix Java, Kotlin (Android) and Swift (iOS), not TypeScript
-    expect(company('netflix').stack.languages.join(' ')).not.toMatch(/TypeScript/);
+    expect(company('netflix').stack.languages.join(' ')).not.toMatch(
+      /TypeScript/,
+    );
     expect(company('figma').profile.language).toEqual(['rust']);
     expect(company('bytebase').profile.language).toEqual(['go']);
     // the seeds give the small companies' team sizes
@@ -494,10 +498,14 @@ describe('the built-in knowledge base', () => {
   it('keeps claims the seeds do not make out of the text', () => {
     const text = JSON.stringify(kb);
     expect(text).not.toMatch(/gave way to Argo|giving way to Argo/);
-    expect(text).not.toMatch(/measured bottleneck was|measured hot paths and kept/);
+    expect(text).not.toMatch(
+      /measured bottleneck was|measured hot paths and kept/,
+    );
     expect(text).not.toMatch(/only reached for sharding/);
     expect(text).not.toMatch(/Growth of the organisation and product/);
-    expect(text).not.toMatch(/privacy-focused|digital products|database DevOps/);
+    expect(text).not.toMatch(
+      /privacy-focused|digital products|database DevOps/,
+    );
   });
 
   it('gives every company a summary, stack, profile, decisions, lessons and caveats', () => {

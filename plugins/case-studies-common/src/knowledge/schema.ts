@@ -52,7 +52,8 @@ export const sourceSchema = z
       "the project's own knowledge is not a seed's: give project: true and seed in two separate sources",
   })
   .refine(s => !s.covers || s.project, {
-    message: 'covers says which part is the project\'s own; it needs project: true',
+    message:
+      "covers says which part is the project's own; it needs project: true",
   });
 
 const sources = z.array(sourceSchema).min(1);
@@ -78,9 +79,7 @@ export const scaleFigureSchema = z.strictObject({
   /** the seed write-up the figure is taken from; built-in figures always name one */
   seed: seedFile.optional(),
   /** the public source the seed (or, for a correction, the record) names for this figure */
-  source: z
-    .strictObject({ title: text, url: z.url().optional() })
-    .optional(),
+  source: z.strictObject({ title: text, url: z.url().optional() }).optional(),
   note: text.optional(),
   /** set when the figure corrects a slip in the source, saying what the source said */
   correction: text.optional(),
@@ -258,14 +257,16 @@ interface ResolvedSeedTitle {
 /** @public */
 export type Source = z.infer<typeof sourceSchema> & ResolvedSeedTitle;
 /** @public */
-export type ScaleFigure = z.infer<typeof scaleFigureSchema> &
-  ResolvedSeedTitle;
+export type ScaleFigure = z.infer<typeof scaleFigureSchema> & ResolvedSeedTitle;
 /** @public */
 export type SeedWriteUp = z.infer<typeof seedWriteUpSchema>;
 /** @public */
 export type CompanyProfile = z.infer<typeof profileSchema>;
 /** An entry as the built knowledge base holds it: its sources carry their seed titles. */
-type WithResolvedSources<T extends { sources: unknown }> = Omit<T, 'sources'> & {
+type WithResolvedSources<T extends { sources: unknown }> = Omit<
+  T,
+  'sources'
+> & {
   sources: Source[];
 };
 /** @public */

@@ -142,10 +142,7 @@ export const CompaniesTable = (props: { companies: Company[] }) => (
     ]}
     detail={c => (
       <>
-        <List
-          heading="Scale"
-          items={c.scale.map(scaleFigureText)}
-        />
+        <List heading="Scale" items={c.scale.map(scaleFigureText)} />
         <List
           heading="Key decisions"
           items={c.decisions.map(d => `${d.what} — ${d.why}`)}
