@@ -489,6 +489,119 @@ antipatterns:
   });
 });
 
+describe('seed write-ups and their titles', () => {
+  const seeds = (title: string, file = SEED): KnowledgeSource => ({
+    path: 'sources.yaml',
+    content: `seeds:\n  - { file: ${file}, title: "${title}" }`,
+  });
+  const figureCompany: KnowledgeSource = {
+    path: 'companies/figures.yaml',
+    content: `companies:
+  - id: figures-co
+    name: Figures Co
+    summary: A company.
+    scale:
+      - { metric: users, value: 10, unit: users, seed: ${SEED} }
+      - { metric: nodes, value: 3, unit: nodes }
+    stack: { architecture: Monolith }
+    profile: { architecture: [monolith] }
+    sources: [{ seed: ${SEED} }, { seed: 009_0000000000000000.txt }]`,
+  };
+
+  it('gives every source and figure that names a known seed its title', () => {
+    const kb = buildKnowledgeBase({
+      builtin: [...builtin, figureCompany, seeds('Real-World Architectures')],
+    });
+    expect(kb.lessons[0].sources).toEqual([
+      { seed: SEED, seedTitle: 'Real-World Architectures' },
+    ]);
+    const company = kb.companies.find(c => c.id === 'figures-co')!;
+    expect(company.scale.map(f => f.seedTitle)).toEqual([
+      'Real-World Architectures',
+      undefined,
+    ]);
+    // a seed nobody describes keeps its file name only
+    expect(company.sources[1]).toEqual({ seed: '009_0000000000000000.txt' });
+  });
+
+  it('lets an organisation retitle a seed, and changes the version with the title', () => {
+    const plain = buildKnowledgeBase({
+      builtin: [...builtin, seeds('Built-in title')],
+    });
+    const retitled = buildKnowledgeBase({
+      builtin: [...builtin, seeds('Built-in title')],
+      extensions: [{ ...seeds('Our title'), path: 'ours.yaml' }],
+    });
+    expect(retitled.lessons[0].sources[0].seedTitle).toBe('Our title');
+    expect(retitled.version).not.toBe(plain.version);
+  });
+
+  it('rejects a seed described twice among the built-ins', () => {
+    const problems = problemsOf(() =>
+      buildKnowledgeBase({
+        builtin: [
+          ...builtin,
+          seeds('One'),
+          { ...seeds('Two'), path: 'b.yaml' },
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'b.yaml',
+        entry: `seeds[${SEED}]`,
+        message: expect.stringMatching(/described twice.*sources\.yaml/),
+      }),
+    ]);
+  });
+
+  it('marks the project\u2019s own knowledge, never together with a seed', () => {
+    const lesson = (source: string): KnowledgeSource => ({
+      path: 'ext.yaml',
+      content: `lessons:
+  - id: own
+    title: Our own
+    summary: General knowledge.
+    appliesWhen: { always: true }
+    reason: x
+    sources: [${source}]`,
+    });
+    const kb = buildKnowledgeBase({
+      builtin,
+      extensions: [lesson('{ project: true, covers: the trade-offs }')],
+    });
+    expect(kb.lessons.find(l => l.id === 'own')!.sources).toEqual([
+      { project: true, covers: 'the trade-offs' },
+    ]);
+    expect(
+      problemsOf(() =>
+        buildKnowledgeBase({
+          builtin,
+          extensions: [lesson(`{ project: true, seed: ${SEED} }`)],
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        entry: 'lessons[own]',
+        field: 'sources[0]',
+        message: expect.stringMatching(/not a seed/),
+      }),
+    ]);
+    expect(
+      problemsOf(() =>
+        buildKnowledgeBase({
+          builtin,
+          extensions: [lesson(`{ seed: ${SEED}, covers: the trade-offs }`)],
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/needs project: true/),
+      }),
+    ]);
+  });
+});
+
 describe('parseKnowledgeFile', () => {
   it('returns the validated file', () => {
     const file = parseKnowledgeFile(builtinPatterns);

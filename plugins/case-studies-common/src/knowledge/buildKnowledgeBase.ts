@@ -4,6 +4,7 @@ import { canonicalJson, contentHash } from './contentHash';
 import { KnowledgeBaseError, KnowledgeProblem } from './KnowledgeBaseError';
 import { KnowledgeBase, KnowledgeFile, knowledgeFileSchema } from './schema';
 import { schemaIssuesToProblems } from './schemaIssues';
+import { collectSeedWriteUps, resolveSeedTitles } from './seedWriteUps';
 
 /**
  * The text of one knowledge file (YAML, or JSON, which is YAML too) and the
@@ -77,11 +78,12 @@ export function buildKnowledgeBase(
   const merged = indexEntries(builtinFiles, problems);
   const overrides = indexEntries(extensionFiles, problems);
   overrideById(merged, overrides);
+  const seeds = collectSeedWriteUps(builtinFiles, extensionFiles, problems);
 
   if (allFilesValid) problems.push(...findDanglingReferences(merged));
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
-  const entries = listEntries(merged);
+  const entries = resolveSeedTitles(listEntries(merged), seeds);
   return { version: knowledgeVersion(entries), ...entries };
 }
 
@@ -164,9 +166,10 @@ function readYaml(
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({
       file: source.path,
-      message: `must be a mapping with any of the sections ${KNOWLEDGE_SECTIONS.join(
-        ', ',
-      )}`,
+      message: `must be a mapping with any of the sections ${[
+        ...KNOWLEDGE_SECTIONS,
+        'seeds',
+      ].join(', ')}`,
     });
     return undefined;
   }

@@ -219,6 +219,19 @@ describe('the built-in knowledge base', () => {
     ]) {
       expect([id, adoption[id]]).toEqual([id, 'dont-copy']);
     }
+    // nothing else is marked don't-copy: the seed's list has just these five
+    expect(
+      kb.patterns
+        .filter(p => p.adoption === 'dont-copy')
+        .map(p => p.id)
+        .sort(),
+    ).toEqual([
+      'kubernetes-everywhere',
+      'own-cdn-and-infrastructure',
+      'rewrite-everything-in-rust',
+      'spotify-model-verbatim',
+      'thousands-of-microservices',
+    ]);
   });
 
   it('has every named technique of the seeds', () => {
@@ -360,21 +373,141 @@ describe('the built-in knowledge base', () => {
     expect(evidence('feature-flags')).toEqual([{ tag: 'feature-flags' }]);
   });
 
-  it('names a seed file in the sources of every entry', () => {
-    const entries = [
-      ...kb.companies,
+  const entries = [
+    ...kb.companies,
+    ...kb.lessons,
+    ...kb.patterns,
+    ...kb.antipatterns,
+    ...kb.checklist,
+  ];
+  const scaleFigures = kb.companies.flatMap(company =>
+    company.scale.map(figure => ({ company: company.id, ...figure })),
+  );
+
+  it('names a seed write-up in every entry, unless the entry is wholly the project’s own', () => {
+    for (const entry of entries) {
+      const seeded = entry.sources.some(source => source.seed);
+      const projectOnly = entry.sources.every(source => source.project);
+      expect([entry.id, seeded || projectOnly]).toEqual([entry.id, true]);
+    }
+  });
+
+  it('attributes nothing the project adds to a company', () => {
+    const projectOnly = [
       ...kb.lessons,
       ...kb.patterns,
       ...kb.antipatterns,
       ...kb.checklist,
-    ];
-    for (const entry of entries) {
-      const seeds = entry.sources.flatMap(source =>
-        source.seed ? [source.seed] : [],
-      );
-      expect([entry.id, seeds.length > 0]).toEqual([entry.id, true]);
-      for (const seed of seeds) expect(SEED_FILES).toContain(seed);
+    ].filter(entry => entry.sources.every(source => source.project));
+    expect(projectOnly.map(entry => entry.id)).toEqual(
+      expect.arrayContaining(['version-control', 'database-change-management']),
+    );
+    for (const entry of projectOnly) {
+      expect([entry.id, entry.companies]).toEqual([entry.id, []]);
     }
+  });
+
+  it('names the seed write-up of every scale figure', () => {
+    expect(scaleFigures.length).toBeGreaterThan(60);
+    for (const figure of scaleFigures) {
+      const context = `${figure.company}: ${figure.metric}`;
+      expect([context, figure.seed]).toEqual([context, expect.any(String)]);
+    }
+  });
+
+  it('points every seed reference at a seed write-up it describes by title', () => {
+    const seeds = builtin.flatMap(source => parseKnowledgeFile(source).seeds);
+    expect(seeds.map(seed => seed.file).sort()).toEqual(SEED_FILES);
+    const references = [
+      ...entries.flatMap(entry =>
+        entry.sources.map(source => ({ where: entry.id, ...source })),
+      ),
+      ...scaleFigures.map(figure => ({ where: figure.company, ...figure })),
+    ].filter(reference => reference.seed);
+    expect(references.length).toBeGreaterThan(300);
+    for (const { where, seed, seedTitle } of references) {
+      const title = seeds.find(s => s.file === seed)?.title;
+      expect([where, seed, seedTitle]).toEqual([where, seed, title]);
+      expect(title).toBeDefined();
+    }
+  });
+
+  it('keeps scaleFigures on which the seeds disagree side by side, each with its seed', () => {
+    const netflix = scaleFigures.filter(f => f.company === 'netflix');
+    const bySeed = (metric: string) =>
+      netflix
+        .filter(f => f.metric === metric)
+        .map(f => [f.seed?.slice(0, 3), f.value])
+        .sort();
+    expect(bySeed('subscribers')).toEqual([
+      ['001', 250_000_000],
+      ['003', 200_000_000],
+    ]);
+    expect(bySeed('microservices')).toEqual([
+      ['000', 7000],
+      ['002', 1000],
+      ['003', 1000],
+    ]);
+    expect(bySeed('Open Connect servers')).toEqual([
+      ['000', 18000],
+      ['001', 15000],
+    ]);
+    // the knowledge base does not guess why they differ
+    const text = JSON.stringify(kb);
+    expect(text).not.toMatch(
+      /earlier count|older figure|different ways of counting|estimates from different times/,
+    );
+  });
+
+  it('dates the Cloudflare BGP outage by its public postmortem and notes seed 000’s "Nov 2022"', () => {
+    const outage = scaleFigures.find(
+      f => f.company === 'cloudflare' && /outage/.test(f.metric),
+    )!;
+    expect(outage.metric).toMatch(/21 June 2022/);
+    expect(outage.seed).toBe('000_d219270d818add02.txt');
+    expect(outage.source?.url).toMatch(/cloudflare-outage-on-june-21-2022/);
+    expect(outage.note).toMatch(/Nov 2022/);
+  });
+
+  it('states only what the seeds say about languages and stacks', () => {
+    const company = (id: string) => kb.companies.find(c => c.id === id)!;
+    // no seed names Cloudflare's languages
+    expect(company('cloudflare').stack.languages).toEqual([]);
+    expect(company('cloudflare').profile.language).toBeUndefined();
+    // seeds give Netflix Java, Kotlin (Android) and Swift (iOS), not TypeScript
+    expect(company('netflix').stack.languages.join(' ')).not.toMatch(
+      /TypeScript/,
+    );
+    expect(company('figma').profile.language).toEqual(['rust']);
+    expect(company('bytebase').profile.language).toEqual(['go']);
+    // the seeds give the small companies' team sizes
+    for (const id of ['gumroad', 'bytebase']) {
+      expect(company(id).scale.map(f => f.stated)).toContain('a few dozen');
+    }
+    // seed 001 only links a Discord page: no Slack-style gateway or fan-out for Discord
+    expect(company('discord').patterns).not.toEqual(
+      expect.arrayContaining(['websocket-gateway']),
+    );
+    expect(company('discord').patterns).not.toContain('channel-fan-out');
+    expect(
+      company('discord').sources.flatMap(s => (s.seed ? [s.seed] : [])),
+    ).toEqual(['000_d219270d818add02.txt']);
+    for (const id of ['websocket-gateway', 'channel-fan-out']) {
+      expect(kb.patterns.find(p => p.id === id)!.companies).toEqual(['slack']);
+    }
+  });
+
+  it('keeps claims the seeds do not make out of the text', () => {
+    const text = JSON.stringify(kb);
+    expect(text).not.toMatch(/gave way to Argo|giving way to Argo/);
+    expect(text).not.toMatch(
+      /measured bottleneck was|measured hot paths and kept/,
+    );
+    expect(text).not.toMatch(/only reached for sharding/);
+    expect(text).not.toMatch(/Growth of the organisation and product/);
+    expect(text).not.toMatch(
+      /privacy-focused|digital products|database DevOps/,
+    );
   });
 
   it('gives every company a summary, stack, profile, decisions, lessons and caveats', () => {

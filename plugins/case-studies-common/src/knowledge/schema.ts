@@ -20,29 +20,66 @@ const id = z
 const text = z.string().trim().min(1);
 const idList = z.array(id).default([]);
 
-/** Where a fact came from: a seed write-up, a public source it names, or an organisation's own document. */
+const seedFile = z
+  .string()
+  .regex(/^\d{3}_[0-9a-f]+\.txt$/, 'must be a seed file name');
+
+/**
+ * Where a statement came from: a seed write-up (by file name, its provenance),
+ * a public source (title and/or url; with `seed`, a source that seed names),
+ * an organisation's own document, or the Case Studies project itself.
+ *
+ * `project: true` marks general engineering knowledge the project adds; it is
+ * never attributed to a seed, so it cannot be combined with `seed`.
+ */
 export const sourceSchema = z
   .strictObject({
-    /** file name of the seed write-up, e.g. `000_d219270d818add02.txt` */
-    seed: z
-      .string()
-      .regex(/^\d{3}_[0-9a-f]+\.txt$/, 'must be a seed file name')
-      .optional(),
+    /** file name of the seed write-up, e.g. `000_d219270d818add02.txt`; users see its title (see `seeds`) */
+    seed: seedFile.optional(),
+    /** title of a public source, e.g. a postmortem the seed names */
     title: text.optional(),
     url: z.url().optional(),
+    /** the Case Studies project's own knowledge, not any seed's */
+    project: z.literal(true).optional(),
+    /** with `project`: which part of the entry is the project's own, e.g. `trade-offs` */
+    covers: text.optional(),
   })
-  .refine(s => s.seed || s.title || s.url, {
-    message: 'a source needs a seed, a title or a url',
+  .refine(s => s.seed || s.title || s.url || s.project, {
+    message: 'a source needs a seed, a title, a url or project: true',
+  })
+  .refine(s => !(s.project && s.seed), {
+    message:
+      "the project's own knowledge is not a seed's: give project: true and seed in two separate sources",
+  })
+  .refine(s => !s.covers || s.project, {
+    message:
+      "covers says which part is the project's own; it needs project: true",
   });
 
 const sources = z.array(sourceSchema).min(1);
 
+/** A seed write-up: the file an entry names as provenance and the title users see. */
+export const seedWriteUpSchema = z.strictObject({
+  file: seedFile,
+  /** the write-up's own title */
+  title: text,
+  /** what it covers, in one line */
+  covers: text.optional(),
+});
+
 export const scaleFigureSchema = z.strictObject({
   metric: text,
+  /** the figure as a number (a lower bound when the source says "7,000+" or "millions") */
   value: z.number(),
   unit: text,
+  /** how the source states it when that differs from the bare number, e.g. `7,000+ (estimated)` */
+  stated: text.optional(),
   /** the year the figure describes; left out when the source gives none (never guessed) */
   year: z.number().int().min(1990).max(2100).optional(),
+  /** the seed write-up the figure is taken from; built-in figures always name one */
+  seed: seedFile.optional(),
+  /** the public source the seed (or, for a correction, the record) names for this figure */
+  source: z.strictObject({ title: text, url: z.url().optional() }).optional(),
   note: text.optional(),
   /** set when the figure corrects a slip in the source, saying what the source said */
   correction: text.optional(),
@@ -208,22 +245,43 @@ export const knowledgeFileSchema = z.strictObject({
   patterns: z.array(patternSchema).default([]),
   antipatterns: z.array(antipatternSchema).default([]),
   checklist: z.array(checklistItemSchema).default([]),
+  /** the seed write-ups that entries name in `seed` (built in: `knowledge/sources.yaml`) */
+  seeds: z.array(seedWriteUpSchema).default([]),
 });
 
+/** Filled in when the knowledge base is built: the title of the seed named in `seed`. */
+interface ResolvedSeedTitle {
+  /** the seed write-up's title, when `seed` names a known write-up */
+  seedTitle?: string;
+}
 /** @public */
-export type Source = z.infer<typeof sourceSchema>;
+export type Source = z.infer<typeof sourceSchema> & ResolvedSeedTitle;
 /** @public */
-export type ScaleFigure = z.infer<typeof scaleFigureSchema>;
+export type ScaleFigure = z.infer<typeof scaleFigureSchema> & ResolvedSeedTitle;
+/** @public */
+export type SeedWriteUp = z.infer<typeof seedWriteUpSchema>;
 /** @public */
 export type CompanyProfile = z.infer<typeof profileSchema>;
+/** An entry as the built knowledge base holds it: its sources carry their seed titles. */
+type WithResolvedSources<T extends { sources: unknown }> = Omit<
+  T,
+  'sources'
+> & {
+  sources: Source[];
+};
 /** @public */
-export type Company = z.infer<typeof companySchema>;
+export type Company = Omit<
+  WithResolvedSources<z.infer<typeof companySchema>>,
+  'scale'
+> & { scale: ScaleFigure[] };
 /** @public */
-export type Lesson = z.infer<typeof lessonSchema>;
+export type Lesson = WithResolvedSources<z.infer<typeof lessonSchema>>;
 /** @public */
-export type Pattern = z.infer<typeof patternSchema>;
+export type Pattern = WithResolvedSources<z.infer<typeof patternSchema>>;
 /** @public */
-export type Antipattern = z.infer<typeof antipatternSchema>;
+export type Antipattern = WithResolvedSources<
+  z.infer<typeof antipatternSchema>
+>;
 /** @public */
 export type Severity = (typeof SEVERITIES)[number];
 /** @public */
@@ -231,7 +289,9 @@ export type ChecklistCategory = (typeof CHECKLIST_CATEGORIES)[number];
 /** @public */
 export type AutomaticEvidence = z.infer<typeof automaticEvidenceSchema>;
 /** @public */
-export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type ChecklistItem = WithResolvedSources<
+  z.infer<typeof checklistItemSchema>
+>;
 /** @public */
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 

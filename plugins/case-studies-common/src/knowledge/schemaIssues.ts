@@ -119,6 +119,7 @@ const SECTION_NAMES = new Set([
   'patterns',
   'antipatterns',
   'checklist',
+  'seeds',
 ]);
 
 function locateProblem(
@@ -141,16 +142,17 @@ function locateProblem(
   return field ? { file, field, message } : { file, message };
 }
 
-/** The entry's id when it has a non-empty string id, else `#index`. */
+/** The entry's id (a seed write-up's file) when it has a non-empty string one, else `#index`. */
 export function entryLabel(
   raw: unknown,
   section: string,
   index: number,
 ): string {
   const entries = (raw as Record<string, unknown> | undefined)?.[section];
-  const candidate = Array.isArray(entries)
-    ? (entries[index] as { id?: unknown } | undefined)?.id
+  const entry = Array.isArray(entries)
+    ? (entries[index] as { id?: unknown; file?: unknown } | undefined)
     : undefined;
+  const candidate = entry?.id ?? entry?.file;
   return typeof candidate === 'string' && candidate.trim()
     ? candidate
     : `#${index}`;

@@ -553,7 +553,12 @@ export const knowledge: KnowledgeBase = {
       copyWhen: ['You move money'],
       dontCopyWhen: [],
       sources: [
-        { seed: '000_d219270d818add02.txt' },
+        {
+          seed: '000_d219270d818add02.txt',
+          seedTitle:
+            'Architecture Case Studies — Netflix, Stripe, Cloudflare, Shopify in 2025',
+        },
+        { project: true, covers: 'the caveats' },
         {
           title: 'Designing robust and predictable APIs with idempotency',
           url: 'https://stripe.com/blog/idempotency',

@@ -32,6 +32,58 @@ const rowNames = () =>
     .slice(1)
     .map(row => within(row).queryAllByRole('cell')[1]?.textContent);
 
+const OVERVIEW = '003_d4c0b00417990f70.txt';
+
+/** Netflix's subscribers as two write-ups give them, and a lesson naming a public postmortem. */
+const knowledgeWithFigures = {
+  ...knowledge,
+  companies: knowledge.companies.map(company =>
+    company.id !== 'netflix'
+      ? company
+      : {
+          ...company,
+          scale: [
+            {
+              metric: 'subscribers',
+              value: 250_000_000,
+              unit: 'subscribers',
+              stated: '250+ million',
+              seed: '001_93e03eb51d1c4337.txt',
+              seedTitle: 'Real-World Architectures',
+            },
+            {
+              metric: 'subscribers',
+              value: 200_000_000,
+              unit: 'subscribers',
+              stated: '200+ million',
+              seed: OVERVIEW,
+              seedTitle: 'Netflix overview',
+            },
+          ],
+        },
+  ),
+  lessons: [
+    {
+      id: 'learn-from-outages',
+      title: 'Learn from other people\u2019s outages',
+      summary: 'Postmortems teach.',
+      companies: [],
+      patterns: [],
+      appliesWhen: { always: true as const },
+      reason: 'Always.',
+      sources: [
+        {
+          seed: '000_d219270d818add02.txt',
+          seedTitle: 'Architecture Case Studies',
+          title: 'Cloudflare outage on June 21, 2022',
+          url: 'https://blog.cloudflare.com/cloudflare-outage-on-june-21-2022/',
+        },
+        { project: true as const, covers: 'the trade-offs' },
+      ],
+    },
+  ],
+};
+
 describe('CaseStudiesPage', () => {
   it('lists the companies with their sources and filters them by search', async () => {
     await renderPage();
@@ -39,7 +91,13 @@ describe('CaseStudiesPage', () => {
       await screen.findByRole('tab', { name: 'Companies (3)' }),
     ).toHaveAttribute('aria-selected', 'true');
     expect(rowNames()).toEqual(['Stripe', 'Discord', 'Netflix']);
-    expect(screen.getAllByText(/000_d219270d818add02\.txt/).length).toBe(1);
+    // a seed write-up by its title; its file name is provenance, not shown
+    expect(
+      screen.getAllByText(
+        /“Architecture Case Studies — Netflix, Stripe, Cloudflare, Shopify in 2025”/,
+      ).length,
+    ).toBe(1);
+    expect(screen.queryByText(/000_d219270d818add02/)).not.toBeInTheDocument();
     expect(
       screen.getByRole('link', {
         name: /Designing robust and predictable APIs/,
@@ -60,6 +118,53 @@ describe('CaseStudiesPage', () => {
       'Tech Blog',
     );
     await waitFor(() => expect(rowNames()).toEqual(['Netflix']));
+  });
+
+  it('shows each scale figure as its write-up states it, by the write-up\u2019s title', async () => {
+    await renderPage(
+      mockCaseStudiesApi({
+        getKnowledge: jest.fn().mockResolvedValue(knowledgeWithFigures),
+      }),
+    );
+    const netflixRow = (await screen.findByText('Netflix')).closest('tr')!;
+    await userEvent.click(within(netflixRow).getAllByRole('button')[0]);
+    expect(
+      await screen.findByText(
+        'subscribers: 250+ million subscribers — “Real-World Architectures”',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'subscribers: 200+ million subscribers — “Netflix overview”',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(new RegExp(OVERVIEW))).not.toBeInTheDocument();
+  });
+
+  it('names a public source with the write-up that names it, and the project\u2019s own part as such', async () => {
+    await renderPage(
+      mockCaseStudiesApi({
+        getKnowledge: jest.fn().mockResolvedValue(knowledgeWithFigures),
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('tab', { name: 'Lessons (1)' }),
+    );
+    expect(
+      await screen.findByRole('link', {
+        name: /Cloudflare outage on June 21, 2022/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://blog.cloudflare.com/cloudflare-outage-on-june-21-2022/',
+    );
+    expect(
+      screen.getByText(/named in “Architecture Case Studies”/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Case Studies project \(the trade-offs\)/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/000_d219270d818add02/)).not.toBeInTheDocument();
   });
 
   it('has a tab per kind of entry', async () => {

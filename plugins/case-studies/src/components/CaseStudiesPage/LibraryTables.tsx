@@ -9,6 +9,7 @@ import type {
   KnowledgeBase,
   Lesson,
   Pattern,
+  ScaleFigure,
   Source,
 } from '@case-studies/plugin-case-studies-common';
 import { CATEGORY_LABELS } from '../shared/format';
@@ -16,6 +17,24 @@ import { SourceLinks, sourcesText } from '../shared/SourceLinks';
 
 function includes(text: string, filter: string): boolean {
   return text.toLowerCase().includes(filter.toLowerCase());
+}
+
+/**
+ * `subscribers: 200+ million subscribers — “Netflix overview”`: a figure as
+ * its source states it, with the source it comes from and any note.
+ */
+export function scaleFigureText(figure: ScaleFigure): string {
+  const amount = figure.stated ?? figure.value.toLocaleString();
+  const year = figure.year ? ` (${figure.year})` : '';
+  const from = [
+    figure.source?.title,
+    figure.seedTitle ? `“${figure.seedTitle}”` : figure.seed,
+  ].filter(Boolean);
+  const source = from.length ? ` — ${from.join(', named in ')}` : '';
+  const notes = [figure.note, figure.correction].filter(Boolean).join('; ');
+  return `${figure.metric}: ${amount} ${figure.unit}${year}${source}${
+    notes ? `. ${notes}` : ''
+  }`;
 }
 
 function sourcesColumn<T extends { sources: Source[] }>(): TableColumn<T> {
@@ -123,15 +142,7 @@ export const CompaniesTable = (props: { companies: Company[] }) => (
     ]}
     detail={c => (
       <>
-        <List
-          heading="Scale"
-          items={c.scale.map(
-            f =>
-              `${f.metric}: ${f.value.toLocaleString()} ${f.unit}${
-                f.year ? ` (${f.year})` : ''
-              }`,
-          )}
-        />
+        <List heading="Scale" items={c.scale.map(scaleFigureText)} />
         <List
           heading="Key decisions"
           items={c.decisions.map(d => `${d.what} — ${d.why}`)}

@@ -127,9 +127,18 @@ describe('EntityCaseStudiesContent', () => {
       within(stripe).getByText(/Sorbet-scale tooling only pays off/),
     ).toBeInTheDocument();
     expect(within(stripe).getByText('Stay a monolith')).toBeInTheDocument();
-    // sources come from the knowledge base: the seed and the public write-up
+    // sources come from the knowledge base: the seed by its title (its file
+    // name is provenance, not shown), the project's own part, the public write-up
     expect(
-      await within(stripe).findByText(/000_d219270d818add02\.txt/),
+      await within(stripe).findByText(
+        /“Architecture Case Studies — Netflix, Stripe, Cloudflare, Shopify in 2025”/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(stripe).queryByText(/000_d219270d818add02/),
+    ).not.toBeInTheDocument();
+    expect(
+      within(stripe).getByText(/Case Studies project \(the caveats\)/),
     ).toBeInTheDocument();
     expect(
       within(stripe).getByRole('link', {
