@@ -3,8 +3,8 @@
  * catalog (`catalogServiceMock`) evaluates every filter by building search
  * rows for every entity on every call, which takes seconds per call at 10,000
  * entities and would swamp what the plugin does. This one indexes the
- * entities by ref, by kind, by name and namespace and by relation
- * (`relations.<type>` → target ref), compares case-insensitively as the
+ * entities by ref, by kind, by name and namespace, by `spec.type` and by
+ * relation (`relations.<type>` → target ref), compares case-insensitively as the
  * catalog does, and counts the calls made to each method. Every caller sees
  * every entity (credentials are ignored). Not shipped (outside `src/`).
  */
@@ -46,6 +46,7 @@ function isIndexedKey(key: string): boolean {
     key === 'kind' ||
     key === 'metadata.name' ||
     key === 'metadata.namespace' ||
+    key === 'spec.type' ||
     key.startsWith('relations.')
   );
 }
@@ -57,6 +58,9 @@ function searchRows(entity: Entity): [key: string, value: string][] {
     ['metadata.name', lower(entity.metadata.name)],
     ['metadata.namespace', lower(entity.metadata.namespace ?? 'default')],
   ];
+  if (typeof entity.spec?.type === 'string') {
+    rows.push(['spec.type', lower(entity.spec.type)]);
+  }
   for (const relation of entity.relations ?? []) {
     rows.push([`relations.${lower(relation.type)}`, lower(relation.targetRef)]);
   }

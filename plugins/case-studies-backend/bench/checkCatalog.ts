@@ -126,6 +126,21 @@ export async function checkIndexedCatalog(): Promise<number> {
         options,
       ),
     );
+    // and its count of the deployed ones
+    await same(`the count of services owned by ${group}`, c =>
+      c.queryEntities(
+        {
+          filter: {
+            kind: 'Component',
+            'relations.ownedBy': group,
+            'spec.type': ['service', 'Worker'],
+          },
+          limit: 1,
+          fields: ['metadata.name'],
+        },
+        options,
+      ),
+    );
   }
   for (const [field, values] of [
     ['relations.ownedBy', groups.slice(0, 5)],

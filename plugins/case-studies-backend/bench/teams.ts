@@ -231,7 +231,7 @@ async function main() {
 
   const checked = await checkIndexedCatalog();
   out(
-    `catalog: IndexedCatalog (indexed by ref, kind and relation), agrees with catalogServiceMock on ${n(
+    `catalog: IndexedCatalog (indexed by ref, kind, spec.type and relation), agrees with catalogServiceMock on ${n(
       checked,
     )} calls over a small catalog`,
   );
