@@ -241,24 +241,11 @@ export class CompanyMatcher {
   private readonly cache: Map<string, Comparisons>[];
   /** per bonus attribute position: values key → comparisons with every company */
   private readonly bonusCache: Map<string, BonusComparisons>[];
-  /**
-   * Scratch space for one ranking: unrounded scores by company position, and
-   * positions in ranked order. Ranking is synchronous and `build` does not
-   * rank again, so one set is reused rather than allocated per service.
-   */
-  private readonly exact: Float64Array;
-  private readonly order: Int32Array;
-  /** per company position, bit `k` set when the `k`th known attribute shares a value */
-  private readonly matchedBits: Int32Array;
-
   constructor(companies: Company[]) {
     this.companies = [...companies].sort(byId);
     this.indexed = this.companies.map(indexCompany);
     this.cache = COMPARED.map(() => new Map());
     this.bonusCache = BONUSES.map(() => new Map());
-    this.exact = new Float64Array(companies.length);
-    this.order = new Int32Array(companies.length);
-    this.matchedBits = new Int32Array(companies.length);
   }
 
   /**
@@ -296,19 +283,18 @@ export class CompanyMatcher {
       MINIMUM_CAP + ((1 - MINIMUM_CAP) * knownWeight) / FULL_EVIDENCE_WEIGHT,
     );
 
-    const { exact, order, matchedBits } = this;
     const count = this.indexed.length;
+    /** unrounded scores by company position */
+    const exact = new Float64Array(count);
+    /** company positions in ranked order */
+    const order = new Int32Array(count);
     for (let index = 0; index < count; index++) {
       let earned = 0;
       let possible = 0;
-      let bits = 0;
       for (let k = 0; k < known.length; k++) {
-        const comparisons = known[k];
-        earned += weights[k] * comparisons.similarities[index];
+        earned += weights[k] * known[k].similarities[index];
         possible += weights[k];
-        if (comparisons.matches[index]) bits |= 1 << k;
       }
-      matchedBits[index] = bits;
       for (let b = 0; b < bonuses.length; b++) {
         if (bonuses[b][index]) {
           earned += bonusWeights[b];
@@ -328,28 +314,16 @@ export class CompanyMatcher {
     const ranked: T[] = new Array(count);
     for (let rank = 0; rank < count; rank++) {
       const index = order[rank];
-      const bits = matchedBits[index];
-      let matchedCount = 0;
-      for (let rest = bits; rest !== 0; rest &= rest - 1) matchedCount++;
-      let bonusCount = 0;
-      for (const bonus of bonuses) if (bonus[index]) bonusCount++;
-      // Exactly sized arrays: most services know a handful of attributes.
-      const matched: AttributeComparison[] = new Array(
-        matchedCount + bonusCount,
-      );
-      const unmatched: AttributeComparison[] = new Array(
-        known.length - matchedCount,
-      );
-      let m = 0;
-      let u = 0;
-      for (let k = 0; k < known.length; k++) {
-        const comparison = known[k].shown[index];
-        if (bits & (1 << k)) matched[m++] = comparison;
-        else unmatched[u++] = comparison;
+      const matched: AttributeComparison[] = [];
+      const unmatched: AttributeComparison[] = [];
+      for (const comparisons of known) {
+        const comparison = comparisons.shown[index];
+        if (comparisons.matches[index]) matched.push(comparison);
+        else unmatched.push(comparison);
       }
       for (const bonus of bonuses) {
         const comparison = bonus[index];
-        if (comparison) matched[m++] = comparison;
+        if (comparison) matched.push(comparison);
       }
       ranked[rank] = build(
         this.companies[index],

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { engineWithAttributes } from './__testUtils__/extendedRegistry';
 import * as registry from './attributes';
 import {
   ATTRIBUTES,
@@ -73,32 +74,6 @@ describe('an attribute added to the registry only', () => {
     },
   };
 
-  /** The engine's modules, loaded over the extended registry. */
-  function loadExtendedEngine() {
-    let engine: any;
-    jest.isolateModules(() => {
-      jest.doMock('./attributes', () => {
-        const actual = jest.requireActual('./attributes');
-        const extended = { ...actual.ATTRIBUTES, tenancy };
-        return {
-          ...actual,
-          ATTRIBUTES: extended,
-          PROFILE_ATTRIBUTES: Object.keys(extended),
-          attributeDefinition: (a: string) => extended[a],
-        };
-      });
-      engine = {
-        ...require('../knowledge/conditions'),
-        ...require('../knowledge/schema'),
-        ...require('./profile'),
-        ...require('../matching/guidance'),
-        ...require('../cli'),
-      };
-    });
-    jest.dontMock('./attributes');
-    return engine;
-  }
-
   it('the test copy replaces every export of the registry that is derived from it', () => {
     // If the registry grows another derived export, the copy must derive it too.
     expect(Object.keys(registry).sort()).toEqual([
@@ -111,7 +86,7 @@ describe('an attribute added to the registry only', () => {
   });
 
   it('flows from the catalog through the knowledge into the guidance', () => {
-    const engine = loadExtendedEngine();
+    const engine = engineWithAttributes({ tenancy });
     const builtin = engine.loadKnowledge();
     // The knowledge side: a condition and a company profile in the schema.
     const when = engine.conditionSchema.parse({
