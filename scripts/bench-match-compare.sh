@@ -5,7 +5,7 @@
 #
 #   yarn bench:match:compare [git-ref] [pairs]
 #     speed, in paired rounds in one process (see
-#     plugins/case-studies-common/src/bench/compare.ts for why), in both load
+#     plugins/case-studies-common/bench/compare.ts for why), in both load
 #     orders, combined into one ratio
 #   yarn bench:match:instructions [git-ref]
 #     instructions per entity counted by valgrind: repeatable to ~2 % on a
@@ -33,12 +33,14 @@ git -C "$root" worktree add --detach --quiet "$baseline" "$ref"
 ln -s "$root/node_modules" "$baseline/node_modules"
 
 cd "$root/plugins/case-studies-common"
+# The working tree's bench loads the baseline's engine (its src) only, so a
+# ref whose bench still lives in src/bench compares as well.
 baseline_src="$baseline/plugins/case-studies-common/src"
 candidate_src="$root/plugins/case-studies-common/src"
 echo "baseline: $ref ($(git -C "$root" rev-parse --short "$ref")), candidate: the working tree"
 
 run() {
-  node --require @backstage/cli/config/nodeTransform.cjs src/bench/compare.ts \
+  node --require @backstage/cli/config/nodeTransform.cjs bench/compare.ts \
     "$baseline_src" "$candidate_src" --pairs "$pairs" "$@"
 }
 
@@ -71,7 +73,7 @@ node_binary="$(node -p process.execPath)"
 count_instructions() { # src dir, passes -> instructions
   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
     "$node_binary" --single-threaded --require @backstage/cli/config/nodeTransform.cjs \
-    src/bench/passes.ts "$1" "$entities" "$2" 2>&1 >/dev/null |
+    bench/passes.ts "$1" "$entities" "$2" 2>&1 >/dev/null |
     sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 out="$(mktemp -d)"

@@ -8,7 +8,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { seededRandom } from '@case-studies/plugin-case-studies-common/src/bench/catalog';
+import { seededRandom } from '@case-studies/plugin-case-studies-common/bench/catalog';
 import {
   entitiesByRefs,
   NEIGHBOUR_FIELDS,

@@ -5,7 +5,7 @@
  * relations the catalog would derive. Not shipped (outside `src/`).
  */
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { generateCatalog } from '@case-studies/plugin-case-studies-common/src/bench/catalog';
+import { generateCatalog } from '@case-studies/plugin-case-studies-common/bench/catalog';
 import { withRelations } from '../src/testing/withRelations';
 
 export interface OrgCatalogOptions {

@@ -2,8 +2,8 @@
  * What the backend benches print with: figures formatted alike, and the
  * closing line with the machine yardstick. Not shipped (outside `src/`).
  */
-import { seededRandom } from '@case-studies/plugin-case-studies-common/src/bench/catalog';
-import { machineYardstickMs } from '@case-studies/plugin-case-studies-common/src/bench/yardstick';
+import { seededRandom } from '@case-studies/plugin-case-studies-common/bench/catalog';
+import { machineYardstickMs } from '@case-studies/plugin-case-studies-common/bench/yardstick';
 import { CallCounts, COUNTED_METHODS } from './IndexedCatalog';
 
 export const now = () => performance.now();

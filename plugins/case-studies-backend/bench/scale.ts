@@ -41,7 +41,7 @@ import type {
   RollupResponse,
   ScorecardReport,
 } from '@case-studies/plugin-case-studies-common';
-import { seededRandom } from '@case-studies/plugin-case-studies-common/src/bench/catalog';
+import { seededRandom } from '@case-studies/plugin-case-studies-common/bench/catalog';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { fork } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';

@@ -38,7 +38,7 @@ import {
   ScorecardReport,
   ScoringRules,
 } from '@case-studies/plugin-case-studies-common';
-import { seededRandom } from '@case-studies/plugin-case-studies-common/src/bench/catalog';
+import { seededRandom } from '@case-studies/plugin-case-studies-common/bench/catalog';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { fork } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';

@@ -25,7 +25,7 @@ import type {
   GuidanceResponse,
   RollupPageResponse,
 } from '@case-studies/plugin-case-studies-common';
-import { seededRandom } from '@case-studies/plugin-case-studies-common/src/bench/catalog';
+import { seededRandom } from '@case-studies/plugin-case-studies-common/bench/catalog';
 import { Knex } from 'knex';
 import { parseArgs } from 'util';
 import { GuidanceService } from '../src/service/GuidanceService';

@@ -6,8 +6,9 @@ import {
 import {
   buildKnowledgeBase,
   KnowledgeBase,
-  KnowledgeSource,
+  readKnowledgeDirectory,
 } from '@case-studies/plugin-case-studies-common';
+import fsSync from 'fs';
 import fs from 'fs/promises';
 import path from 'path';
 
@@ -15,30 +16,6 @@ const builtinDir = resolvePackagePath(
   '@case-studies/plugin-case-studies-common',
   'knowledge',
 );
-
-async function listKnowledgeFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  const files = await Promise.all(
-    entries.map(async entry => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return listKnowledgeFiles(full);
-      return /\.(ya?ml|json)$/.test(entry.name) ? [full] : [];
-    }),
-  );
-  return files.flat().sort();
-}
-
-async function readSources(
-  files: string[],
-  relativeTo: string,
-): Promise<KnowledgeSource[]> {
-  return Promise.all(
-    files.map(async file => ({
-      path: path.relative(relativeTo, file) || file,
-      content: await fs.readFile(file, 'utf8'),
-    })),
-  );
-}
 
 /**
  * Reads the built-in knowledge shipped with the common package and the
@@ -54,10 +31,7 @@ export async function loadKnowledge(options: {
     options.config.getOptionalStringArray('caseStudies.knowledge.files') ?? []
   ).map(file => path.resolve(file));
 
-  const builtin = await readSources(
-    await listKnowledgeFiles(builtinDir),
-    builtinDir,
-  );
+  const builtin = readKnowledgeDirectory(fsSync, builtinDir);
   const extensions = await Promise.all(
     extensionFiles.map(async file => {
       try {

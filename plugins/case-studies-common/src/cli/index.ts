@@ -4,13 +4,13 @@
  * system. Run it with `bin/case-studies` or
  * `node --require @backstage/cli/config/nodeTransform.cjs src/cli/index.ts`.
  */
-import { readdirSync, readFileSync } from 'fs';
-import { join, relative, resolve } from 'path';
+import fs, { readFileSync } from 'fs';
+import { resolve } from 'path';
 import { parseArgs } from 'util';
 import {
   buildKnowledgeBase,
   KnowledgeBaseError,
-  KnowledgeSource,
+  readKnowledgeDirectory,
 } from '../knowledge';
 import { SEVERITIES, type Severity } from '../knowledge/schema';
 import { guidance } from '../matching/guidance';
@@ -59,16 +59,6 @@ Options:
 
 class UsageError extends Error {}
 
-function yamlFilesUnder(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true })
-    .flatMap(entry => {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) return yamlFilesUnder(path);
-      return /\.ya?ml$/.test(entry.name) ? [path] : [];
-    })
-    .sort();
-}
-
 function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -79,11 +69,10 @@ function readText(path: string): string {
 
 /** The built-in knowledge files, named relative to the package, plus the given extensions. */
 export function loadKnowledge(extensionPaths: string[] = []) {
-  const builtin: KnowledgeSource[] = yamlFilesUnder(BUILTIN_KNOWLEDGE_DIR).map(
-    path => ({
-      path: relative(resolve(BUILTIN_KNOWLEDGE_DIR, '..'), path),
-      content: readFileSync(path, 'utf8'),
-    }),
+  const builtin = readKnowledgeDirectory(
+    fs,
+    BUILTIN_KNOWLEDGE_DIR,
+    'knowledge/',
   );
   const extensions = extensionPaths.map(path => ({
     path,

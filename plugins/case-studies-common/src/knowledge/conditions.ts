@@ -1,72 +1,16 @@
 import { z } from 'zod';
+import {
+  PROFILE_ATTRIBUTES,
+  ProfileAttribute,
+  SCALE_LEVELS,
+} from '../profile/attributes';
 
-/**
- * The attributes of a service profile. Company profiles, pattern and checklist
- * `appliesWhen` conditions and antipattern detection rules all speak this one
- * vocabulary, so that matching compares like with like.
- *
- * @public
- */
-export const PROFILE_ATTRIBUTES = [
-  'language',
-  'databases',
-  'caches',
-  'messaging',
-  'consistency',
-  'scale',
-  'architecture',
-  'domain',
-  'deployment',
-  'lifecycle',
-  'practices',
-] as const;
-
-/**
- * Practices a service can declare (tag or `case-studies/practices` annotation)
- * or that the profile infers from well-known annotations. Open vocabulary:
- * these are the values the built-in knowledge refers to.
- *
- * @public
- */
-export const KNOWN_PRACTICES = [
-  'observability',
-  'tracing',
-  'alerting',
-  'timeouts',
-  'retries',
-  'circuit-breakers',
-  'bulkheads',
-  'chaos-engineering',
-  'feature-flags',
-  'idempotency-keys',
-  'api-versioning',
-  'postmortems',
-  /** postmortems readable by the whole organisation (a postmortems link gives it too) */
-  'internal-postmortems',
-  'public-postmortems',
-  'canary-deploys',
-  'blue-green-deploys',
-  'continuous-delivery',
-  'continuous-integration',
-  'trunk-based-development',
-  'test-automation',
-  'load-testing',
-  'restore-tests',
-  'service-mesh',
-  'api-gateway',
-  'graphql-federation',
-  'event-driven',
-  'cell-architecture',
-  'sharding',
-  'crdt',
-  'in-house-database',
-  'in-house-language',
-  'spotify-model',
-  'rewrite-in-progress',
-] as const;
-
-/** @public */
-export type ProfileAttribute = (typeof PROFILE_ATTRIBUTES)[number];
+export {
+  KNOWN_PRACTICES,
+  PROFILE_ATTRIBUTES,
+  SCALE_LEVELS,
+} from '../profile/attributes';
+export type { ProfileAttribute } from '../profile/attributes';
 
 /**
  * Numeric facts read from the catalog around an entity (its owner group, its
@@ -105,9 +49,6 @@ export const PROFILE_FACTS = [
 
 /** @public */
 export type ProfileFact = (typeof PROFILE_FACTS)[number];
-
-/** Ordered scale vocabulary: comparisons such as "at most medium" use this order. */
-export const SCALE_LEVELS = ['small', 'medium', 'large', 'hyperscale'] as const;
 
 /** @public */
 export type ScaleLevel = (typeof SCALE_LEVELS)[number];

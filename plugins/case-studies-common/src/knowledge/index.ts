@@ -4,3 +4,4 @@ export * from './buildKnowledgeBase';
 export * from './KnowledgeBaseError';
 export { canonicalJson, contentHash } from './contentHash';
 export { compareCodeUnits } from './byId';
+export * from './knowledgeFiles';

@@ -11,6 +11,7 @@ import type {
   ServiceProfile,
 } from '../profile/types';
 import { canonicalValue } from '../profile/vocabulary';
+import { KnowledgeBaseError } from '../knowledge/KnowledgeBaseError';
 import {
   describeEvidence,
   EVERY_SERVICE,
@@ -319,10 +320,15 @@ export type CompiledCondition =
   | { op: typeof ALL | typeof ANY; parts: CompiledCondition[] };
 
 /**
- * The attributes and facts of a profile as bits: attribute `i` of
- * `PROFILE_ATTRIBUTES` is bit `i`, fact `j` of `PROFILE_FACTS` bit
- * `PROFILE_ATTRIBUTES.length + j` (21 bits in all).
+ * The attributes and facts of a profile as bits of one 32-bit integer:
+ * attribute `i` of `PROFILE_ATTRIBUTES` is bit `i`, fact `j` of
+ * `PROFILE_FACTS` bit `PROFILE_ATTRIBUTES.length + j`. A condition that reads
+ * none of the bits a profile knows is skipped with one `&` (×1.03 in
+ * instructions, docs/benchmarks.md), so the vocabulary must fit:
+ * `ConditionCompiler` refuses to compile when it does not.
  */
+export const MAX_ATTRIBUTES_AND_FACTS = 31;
+
 function attributeBit(attributeIndex: number): number {
   return 1 << attributeIndex;
 }
@@ -533,6 +539,18 @@ export class ConditionCompiler {
     byFact: PROFILE_FACTS.map(() => []),
   };
   private readonly readIndex = new Map<string, number>();
+
+  constructor() {
+    const count = PROFILE_ATTRIBUTES.length + PROFILE_FACTS.length;
+    if (count > MAX_ATTRIBUTES_AND_FACTS) {
+      throw new KnowledgeBaseError([
+        {
+          file: 'profile vocabulary',
+          message: `${PROFILE_ATTRIBUTES.length} attributes and ${PROFILE_FACTS.length} facts are ${count}; conditions are compiled to bit masks of at most ${MAX_ATTRIBUTES_AND_FACTS} (see MAX_ATTRIBUTES_AND_FACTS in matching/evaluateCondition.ts)`,
+        },
+      ]);
+    }
+  }
 
   compile(condition: Condition): CompiledCondition {
     if ('always' in condition) return { op: ALWAYS };

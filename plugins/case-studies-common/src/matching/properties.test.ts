@@ -4,8 +4,17 @@ import { loadKnowledge } from '../cli';
 import type { KnowledgeBase } from '../knowledge/schema';
 import { profile } from '../profile/profile';
 import type { ProfileNeighbours } from '../profile/types';
+import type { Condition } from '../knowledge/conditions';
+import { PROFILE_FACTS } from '../knowledge/conditions';
+import { PROFILE_ATTRIBUTES } from '../profile/attributes';
+import { vocabularyOf } from '../profile/vocabulary';
+import { oracle } from './__testUtils__/conditionOracle';
 import { automaticEvidence } from './automaticEvidence';
-import { evaluateCondition, restsOnKnownValues } from './evaluateCondition';
+import {
+  ConditionCompiler,
+  evaluateCondition,
+  restsOnKnownValues,
+} from './evaluateCondition';
 import { explainEvidence } from './explain';
 import { guidance } from './guidance';
 
@@ -166,6 +175,57 @@ const neighboursArbitrary: fc.Arbitrary<unknown> = loosely(
   ),
 );
 
+/** Conditions over the whole vocabulary, with synonyms, repeats and nesting. */
+const leafArbitrary: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({
+    attribute: fc.constantFrom(...PROFILE_ATTRIBUTES),
+    known: fc.boolean(),
+  }),
+  fc.constantFrom(...PROFILE_ATTRIBUTES).chain(attribute =>
+    fc.record({
+      attribute: fc.constant(attribute),
+      in: fc.array(
+        fc.constantFrom(
+          ...vocabularyOf(attribute),
+          ...VOCABULARY,
+          'production',
+          'experimental',
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+    }),
+  ),
+  fc
+    .record(
+      {
+        fact: fc.constantFrom(...PROFILE_FACTS),
+        gt: fc.integer({ min: -1, max: 8 }),
+        gte: fc.integer({ min: -1, max: 8 }),
+        lt: fc.integer({ min: -1, max: 60 }),
+        lte: fc.integer({ min: -1, max: 60 }),
+        eq: fc.integer({ min: 0, max: 6 }),
+      },
+      { requiredKeys: ['fact'] },
+    )
+    .filter(c => Object.keys(c).length > 1),
+);
+const conditionArbitrary: fc.Arbitrary<Condition> = fc.letrec<{
+  condition: Condition;
+}>(tie => ({
+  condition: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leafArbitrary,
+    fc.constant({ always: true as const }),
+    fc.record({ not: tie('condition') }),
+    fc.record({
+      all: fc.array(tie('condition'), { minLength: 1, maxLength: 4 }),
+    }),
+    fc.record({
+      any: fc.array(tie('condition'), { minLength: 1, maxLength: 4 }),
+    }),
+  ),
+})).condition;
+
 function guide(entity: unknown, neighbours: unknown) {
   const serviceProfile = profile(
     entity as Entity,
@@ -244,72 +304,130 @@ describe('profile and guidance on arbitrary input', () => {
     );
   });
 
-  it('agree with evaluating each condition on its own', () => {
+  it('give every entry exactly what the oracle says of its condition', () => {
     // `guidance` compiles the knowledge once and shares the outputs of
     // conditions that read nothing the profile knows; each entry must still
-    // get exactly what its condition says for this profile.
+    // get the result, evidence and sentence of its own condition.
     fc.assert(
       fc.property(
         entityArbitrary,
         neighboursArbitrary,
         (entity, neighbours) => {
           const { serviceProfile, result } = guide(entity, neighbours);
-          const evaluate = (entry: {
-            appliesWhen: Parameters<typeof evaluateCondition>[0];
-          }) => evaluateCondition(entry.appliesWhen, serviceProfile);
+          const judge = (condition: Condition) =>
+            oracle(condition, serviceProfile);
           const expectApplicable = (
-            entries: { id: string; appliesWhen: any }[],
-            outputs: { id: string; because: unknown }[],
+            entries: { id: string; appliesWhen: Condition }[],
+            outputs: { id: string; because: unknown; explanation: string }[],
           ) => {
             const outputsById = new Map(
               outputs.map(output => [output.id, output]),
             );
             for (const entry of entries) {
-              const { holds, evidence } = evaluate(entry);
-              expect(outputsById.get(entry.id)?.because).toEqual(
-                holds ? evidence : undefined,
-              );
+              const { holds, evidence, explanation } = judge(entry.appliesWhen);
+              const output = outputsById.get(entry.id);
+              expect(
+                output && {
+                  because: output.because,
+                  explanation: output.explanation,
+                },
+              ).toEqual(holds ? { because: evidence, explanation } : undefined);
             }
           };
           expectApplicable(knowledge.lessons, result.lessons);
           expectApplicable(knowledge.patterns, result.patterns);
           for (const item of knowledge.checklist) {
-            const { holds, evidence } = evaluate(item);
+            const { holds, evidence, explanation } = judge(item.appliesWhen);
             const output = result.checklist.find(i => i.id === item.id)!;
-            expect([output.applies, output.because]).toEqual([holds, evidence]);
+            expect([
+              output.applies,
+              output.because,
+              output.explanation,
+            ]).toEqual([holds, evidence, explanation]);
           }
           for (const company of result.companies) {
             const caveats = knowledge.companies
               .find(c => c.id === company.id)!
               .dontCopyWhen.flatMap(caveat => {
-                const { holds, evidence } = evaluateCondition(
-                  caveat.when,
-                  serviceProfile,
-                );
-                return holds ? [{ text: caveat.text, because: evidence }] : [];
+                const { holds, evidence, explanation } = judge(caveat.when);
+                return holds
+                  ? [{ text: caveat.text, because: evidence, explanation }]
+                  : [];
               });
             expect(
               company.caveats.map(caveat => ({
                 text: caveat.text,
                 because: caveat.because,
+                explanation: caveat.explanation,
               })),
             ).toEqual(caveats);
           }
-          const warned = knowledge.antipatterns
-            .filter(antipattern => {
-              const { holds, evidence } = evaluateCondition(
-                antipattern.detect,
-                serviceProfile,
-              );
-              return holds && restsOnKnownValues(evidence);
-            })
-            .map(antipattern => antipattern.id);
-          expect(result.antipatterns.map(w => w.id).sort()).toEqual(
-            warned.sort(),
-          );
+          // A warning also needs a known value other than the lifecycle among its evidence.
+          const warnings = knowledge.antipatterns.flatMap(antipattern => {
+            const { holds, evidence, explanation } = judge(antipattern.detect);
+            const restsOnKnown = evidence.some(read =>
+              read.type === 'fact'
+                ? read.value !== undefined
+                : read.values.length > 0 && read.attribute !== 'lifecycle',
+            );
+            return holds && restsOnKnown
+              ? [{ id: antipattern.id, evidence, explanation }]
+              : [];
+          });
+          expect(
+            result.antipatterns
+              .map(w => ({
+                id: w.id,
+                evidence: w.evidence,
+                explanation: w.explanation,
+              }))
+              .sort((a, b) => a.id.localeCompare(b.id)),
+          ).toEqual(warnings.sort((a, b) => a.id.localeCompare(b.id)));
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('evaluate and explain any condition as the oracle does', () => {
+    fc.assert(
+      fc.property(
+        entityArbitrary,
+        neighboursArbitrary,
+        fc.array(conditionArbitrary, { minLength: 1, maxLength: 8 }),
+        (entity, neighbours, conditions) => {
+          const serviceProfile = profile(
+            entity as Entity,
+            neighbours as ProfileNeighbours,
+          );
+          // Compiled together, so that they share reads as the knowledge's do.
+          const compiler = new ConditionCompiler();
+          const compiled = conditions.map(c => compiler.compile(c));
+          const session = compiler.session(serviceProfile);
+          conditions.forEach((condition, i) => {
+            const expected = oracle(condition, serviceProfile);
+            const { because, explanation } = session.explained(compiled[i]);
+            expect({
+              holds: session.holds(compiled[i]),
+              evidence: because,
+              explanation,
+            }).toEqual(expected);
+            const alone = evaluateCondition(condition, serviceProfile);
+            expect(alone).toEqual({
+              holds: expected.holds,
+              evidence: expected.evidence,
+            });
+            expect(restsOnKnownValues(alone.evidence)).toBe(
+              alone.evidence.some(read =>
+                read.type === 'fact'
+                  ? read.value !== undefined
+                  : read.values.length > 0 && read.attribute !== 'lifecycle',
+              ),
+            );
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

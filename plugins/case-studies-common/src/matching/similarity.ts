@@ -1,32 +1,59 @@
-import {
-  ProfileAttribute,
-  SCALE_LEVELS,
-  ScaleLevel,
-} from '../knowledge/conditions';
 import { byId } from '../knowledge/byId';
 import type { Company } from '../knowledge/schema';
+import {
+  attributeDefinition,
+  PROFILE_ATTRIBUTES,
+  ProfileAttribute,
+} from '../profile/attributes';
 import type { Confidence, ProfileValue } from '../profile/types';
-import { canonicalValue } from '../profile/vocabulary';
+import { canonicalValue, vocabularyOf } from '../profile/vocabulary';
 
-/**
- * How much each attribute counts when comparing a service with a company.
- * What the service is built from and for (language, databases, domain) says
- * most; how it is shaped (architecture, scale) next; consistency and the
- * message bus refine; cache and deployment are common to nearly everyone.
- * Lifecycle says nothing about resemblance.
- */
-const WEIGHTS: Partial<Record<ProfileAttribute, number>> = {
-  language: 3,
-  databases: 3,
-  domain: 3,
-  architecture: 2,
-  scale: 2,
-  consistency: 1.5,
-  messaging: 1.5,
-  caches: 1,
-  deployment: 1,
-};
-const WEIGHTED_ATTRIBUTES = Object.keys(WEIGHTS) as ProfileAttribute[];
+/** An attribute that counts in the similarity (see `AttributeDefinition.similarity`). */
+interface Compared {
+  attribute: ProfileAttribute;
+  weight: number;
+  /** for `levels`: the ordered vocabulary */
+  levels?: readonly string[];
+}
+
+/** An attribute whose shared values add a bonus. */
+interface Bonus {
+  attribute: ProfileAttribute;
+  weight: number;
+  ignored: ReadonlySet<string>;
+}
+
+/** The attributes in the order a company match lists them: the "tell us more" order. */
+const BY_ASK_ORDER = [...PROFILE_ATTRIBUTES].sort(
+  (a, b) =>
+    (attributeDefinition(a).ask?.order ?? Infinity) -
+    (attributeDefinition(b).ask?.order ?? Infinity),
+);
+
+const COMPARED: readonly Compared[] = BY_ASK_ORDER.flatMap(attribute => {
+  const { similarity } = attributeDefinition(attribute);
+  if (!similarity || similarity.compare === 'bonus') return [];
+  return [
+    {
+      attribute,
+      weight: similarity.weight,
+      levels:
+        similarity.compare === 'levels' ? vocabularyOf(attribute) : undefined,
+    },
+  ];
+});
+
+const BONUSES: readonly Bonus[] = BY_ASK_ORDER.flatMap(attribute => {
+  const { similarity } = attributeDefinition(attribute);
+  if (similarity?.compare !== 'bonus') return [];
+  return [
+    {
+      attribute,
+      weight: similarity.weight,
+      ignored: new Set(similarity.ignored),
+    },
+  ];
+});
 
 /**
  * A company profile that is silent on an attribute neither matches nor
@@ -35,31 +62,6 @@ const WEIGHTED_ATTRIBUTES = Object.keys(WEIGHTS) as ProfileAttribute[];
  * companies that contradict the service.
  */
 const UNDECLARED_SIMILARITY = 0.3;
-
-/**
- * Practices are a bonus: a shared distinctive practice (CRDTs, cell
- * architecture, idempotency keys) is as telling as a shared language, but a
- * practice the company does not list costs nothing, since company profiles
- * name only their characteristic ones.
- */
-const PRACTICES_BONUS_WEIGHT = 3;
-
-/** Practices every team should have: sharing them says nothing about resemblance. */
-const UBIQUITOUS_PRACTICES: ReadonlySet<string> = new Set([
-  'observability',
-  'tracing',
-  'alerting',
-  'timeouts',
-  'retries',
-  'postmortems',
-  'feature-flags',
-  'continuous-integration',
-  'continuous-delivery',
-  'trunk-based-development',
-  'test-automation',
-  'load-testing',
-  'restore-tests',
-]);
 
 /** An inferred value counts for less than a declared one, on both sides of the ratio. */
 const CONFIDENCE_WEIGHT: Record<Confidence, number> = {
@@ -133,12 +135,23 @@ export type RankedCompanyBuilder<T> = (
 /** A company's profile, normalised once per knowledge base. */
 interface IndexedCompany {
   company: Company;
-  /** per weighted attribute (by position in `WEIGHTED_ATTRIBUTES`), the company's values */
+  /** per compared attribute (by position in `COMPARED`), the company's values */
   lists: readonly string[][];
   sets: ReadonlySet<string>[];
-  practices: ReadonlySet<string>;
-  practiceList: readonly string[];
-  scaleLevels: number[];
+  /** per compared attribute of `levels`, the positions of the company's values in the vocabulary */
+  levels: (number[] | undefined)[];
+  /** per bonus attribute (by position in `BONUSES`), the company's values */
+  bonusLists: readonly string[][];
+  bonusSets: ReadonlySet<string>[];
+}
+
+function levelsOf(
+  values: readonly string[],
+  vocabulary: readonly string[],
+): number[] {
+  return values
+    .map(level => vocabulary.indexOf(level))
+    .filter(index => index >= 0);
 }
 
 function indexCompany(company: Company): IndexedCompany {
@@ -150,23 +163,26 @@ function indexCompany(company: Company): IndexedCompany {
         ),
       ),
     ]) as string[];
-  const lists = WEIGHTED_ATTRIBUTES.map(normalised);
-  const scalePosition = WEIGHTED_ATTRIBUTES.indexOf('scale');
+  const lists = COMPARED.map(c => normalised(c.attribute));
+  const scalePosition = COMPARED.findIndex(c => c.attribute === 'scale');
   // A small-company case without a declared scale is small.
-  if (lists[scalePosition].length === 0 && company.small) {
+  if (
+    scalePosition >= 0 &&
+    lists[scalePosition].length === 0 &&
+    company.small
+  ) {
     lists[scalePosition] = Object.freeze(['small']) as string[];
   }
-  const scaleLevels = lists[scalePosition]
-    .map(level => SCALE_LEVELS.indexOf(level as ScaleLevel))
-    .filter(index => index >= 0);
-  const practiceList = normalised('practices');
+  const bonusLists = BONUSES.map(b => normalised(b.attribute));
   return {
     company,
     lists,
     sets: lists.map(list => new Set(list)),
-    practices: new Set(practiceList),
-    practiceList,
-    scaleLevels,
+    levels: COMPARED.map((c, position) =>
+      c.levels ? levelsOf(lists[position], c.levels) : undefined,
+    ),
+    bonusLists,
+    bonusSets: bonusLists.map(list => new Set(list)),
   };
 }
 
@@ -182,7 +198,7 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function scaleSimilarity(
+function levelSimilarity(
   serviceLevels: number[],
   companyLevels: number[],
 ): number {
@@ -209,6 +225,9 @@ interface Comparisons {
   matches: readonly boolean[];
 }
 
+/** Per company, the comparison of one bonus attribute's shared values, if any. */
+type BonusComparisons = readonly (AttributeComparison | undefined)[];
+
 /**
  * Ranks companies by similarity to a service: a weighted overlap of the
  * attributes known for the service, normalised over those attributes and
@@ -218,29 +237,15 @@ export class CompanyMatcher {
   /** the companies in id order, so a stable sort by score leaves ties by id */
   readonly companies: readonly Company[];
   private readonly indexed: IndexedCompany[];
-  /** per weighted attribute position: values key → comparisons with every company */
+  /** per compared attribute position: values key → comparisons with every company */
   private readonly cache: Map<string, Comparisons>[];
-  private readonly practicesCache = new Map<
-    string,
-    (AttributeComparison | undefined)[]
-  >();
-  /**
-   * Scratch space for one ranking: unrounded scores by company position, and
-   * positions in ranked order. Ranking is synchronous and `build` does not
-   * rank again, so one set is reused rather than allocated per service.
-   */
-  private readonly exact: Float64Array;
-  private readonly order: Int32Array;
-  /** per company position, bit `k` set when the `k`th known attribute shares a value */
-  private readonly matchedBits: Int32Array;
-
+  /** per bonus attribute position: values key → comparisons with every company */
+  private readonly bonusCache: Map<string, BonusComparisons>[];
   constructor(companies: Company[]) {
     this.companies = [...companies].sort(byId);
     this.indexed = this.companies.map(indexCompany);
-    this.cache = WEIGHTED_ATTRIBUTES.map(() => new Map());
-    this.exact = new Float64Array(companies.length);
-    this.order = new Int32Array(companies.length);
-    this.matchedBits = new Int32Array(companies.length);
+    this.cache = COMPARED.map(() => new Map());
+    this.bonusCache = BONUSES.map(() => new Map());
   }
 
   /**
@@ -256,42 +261,45 @@ export class CompanyMatcher {
     const known: Comparisons[] = [];
     const weights: number[] = [];
     let knownWeight = 0;
-    for (let position = 0; position < WEIGHTED_ATTRIBUTES.length; position++) {
-      const attribute = WEIGHTED_ATTRIBUTES[position];
+    for (let position = 0; position < COMPARED.length; position++) {
+      const { attribute, weight } = COMPARED[position];
       const values = attributes[attribute];
       if (values.length === 0) continue;
-      const weight = WEIGHTS[attribute]! * strongestConfidence(values);
+      const confidentWeight = weight * strongestConfidence(values);
       known.push(this.comparisons(position, values));
-      weights.push(weight);
-      knownWeight += weight;
+      weights.push(confidentWeight);
+      knownWeight += confidentWeight;
     }
-    const practices =
-      attributes.practices.length > 0
-        ? this.practiceComparisons(attributes.practices)
-        : undefined;
-    const practicesWeight =
-      PRACTICES_BONUS_WEIGHT * strongestConfidence(attributes.practices);
+    const bonuses: BonusComparisons[] = [];
+    const bonusWeights: number[] = [];
+    for (let position = 0; position < BONUSES.length; position++) {
+      const values = attributes[BONUSES[position].attribute];
+      if (values.length === 0) continue;
+      bonuses.push(this.bonusComparisons(position, values));
+      bonusWeights.push(BONUSES[position].weight * strongestConfidence(values));
+    }
     const cap = Math.min(
       1,
       MINIMUM_CAP + ((1 - MINIMUM_CAP) * knownWeight) / FULL_EVIDENCE_WEIGHT,
     );
 
-    const { exact, order, matchedBits } = this;
     const count = this.indexed.length;
+    /** unrounded scores by company position */
+    const exact = new Float64Array(count);
+    /** company positions in ranked order */
+    const order = new Int32Array(count);
     for (let index = 0; index < count; index++) {
       let earned = 0;
       let possible = 0;
-      let bits = 0;
       for (let k = 0; k < known.length; k++) {
-        const comparisons = known[k];
-        earned += weights[k] * comparisons.similarities[index];
+        earned += weights[k] * known[k].similarities[index];
         possible += weights[k];
-        if (comparisons.matches[index]) bits |= 1 << k;
       }
-      matchedBits[index] = bits;
-      if (practices?.[index]) {
-        earned += practicesWeight;
-        possible += practicesWeight;
+      for (let b = 0; b < bonuses.length; b++) {
+        if (bonuses[b][index]) {
+          earned += bonusWeights[b];
+          possible += bonusWeights[b];
+        }
       }
       exact[index] = possible === 0 ? 0 : (100 * cap * earned) / possible;
       // Insertion sort as the scores arrive: stable, so ties keep id order.
@@ -306,25 +314,17 @@ export class CompanyMatcher {
     const ranked: T[] = new Array(count);
     for (let rank = 0; rank < count; rank++) {
       const index = order[rank];
-      const bits = matchedBits[index];
-      let matchedCount = 0;
-      for (let rest = bits; rest !== 0; rest &= rest - 1) matchedCount++;
-      const practicesMatch = practices?.[index];
-      // Exactly sized arrays: most services know a handful of attributes.
-      const matched: AttributeComparison[] = new Array(
-        matchedCount + (practicesMatch ? 1 : 0),
-      );
-      const unmatched: AttributeComparison[] = new Array(
-        known.length - matchedCount,
-      );
-      let m = 0;
-      let u = 0;
-      for (let k = 0; k < known.length; k++) {
-        const comparison = known[k].shown[index];
-        if (bits & (1 << k)) matched[m++] = comparison;
-        else unmatched[u++] = comparison;
+      const matched: AttributeComparison[] = [];
+      const unmatched: AttributeComparison[] = [];
+      for (const comparisons of known) {
+        const comparison = comparisons.shown[index];
+        if (comparisons.matches[index]) matched.push(comparison);
+        else unmatched.push(comparison);
       }
-      if (practicesMatch) matched[m] = practicesMatch;
+      for (const bonus of bonuses) {
+        const comparison = bonus[index];
+        if (comparison) matched.push(comparison);
+      }
       ranked[rank] = build(
         this.companies[index],
         index,
@@ -354,10 +354,8 @@ export class CompanyMatcher {
     position: number,
     service: readonly string[],
   ): Comparisons {
-    const attribute = WEIGHTED_ATTRIBUTES[position];
-    const serviceLevels = service
-      .map(level => SCALE_LEVELS.indexOf(level as ScaleLevel))
-      .filter(index => index >= 0);
+    const { attribute, levels } = COMPARED[position];
+    const serviceLevels = levels ? levelsOf(service, levels) : [];
     const similarities: number[] = [];
     const shown = this.indexed.map(indexed => {
       const company = indexed.lists[position];
@@ -368,11 +366,10 @@ export class CompanyMatcher {
           indexed.sets[position].has(value),
         );
         if (found.length > 0) shared = Object.freeze(found);
-        similarity =
-          attribute === 'scale'
-            ? scaleSimilarity(serviceLevels, indexed.scaleLevels)
-            : SERVICE_COVERAGE_SHARE * (found.length / service.length) +
-              (1 - SERVICE_COVERAGE_SHARE) * (found.length / company.length);
+        similarity = levels
+          ? levelSimilarity(serviceLevels, indexed.levels[position]!)
+          : SERVICE_COVERAGE_SHARE * (found.length / service.length) +
+            (1 - SERVICE_COVERAGE_SHARE) * (found.length / company.length);
       }
       similarities.push(similarity);
       return Object.freeze({
@@ -390,31 +387,32 @@ export class CompanyMatcher {
     };
   }
 
-  /** Per company, the comparison of shared distinctive practices, if any. */
-  private practiceComparisons(
+  /** Per company, the comparison of the shared values of a bonus attribute outside its ignored ones, if any. */
+  private bonusComparisons(
+    position: number,
     values: ProfileValue[],
-  ): (AttributeComparison | undefined)[] {
+  ): BonusComparisons {
     const key = valuesKey(values);
-    let comparisons = this.practicesCache.get(key);
+    const cache = this.bonusCache[position];
+    let comparisons = cache.get(key);
     if (!comparisons) {
+      const { attribute, ignored } = BONUSES[position];
       const service = Object.freeze(sortedValues(values));
       comparisons = this.indexed.map(indexed => {
         const distinctive = service.filter(
-          p => indexed.practices.has(p) && !UBIQUITOUS_PRACTICES.has(p),
+          p => indexed.bonusSets[position].has(p) && !ignored.has(p),
         );
         return distinctive.length === 0
           ? undefined
           : Object.freeze({
-              attribute: 'practices' as const,
+              attribute,
               service,
-              company: indexed.practiceList,
+              company: indexed.bonusLists[position],
               shared: Object.freeze(distinctive),
               similarity: 1,
             });
       });
-      if (this.practicesCache.size < MAX_CACHED_VALUE_SETS) {
-        this.practicesCache.set(key, comparisons);
-      }
+      if (cache.size < MAX_CACHED_VALUE_SETS) cache.set(key, comparisons);
     }
     return comparisons;
   }

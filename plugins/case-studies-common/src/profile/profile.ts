@@ -1,9 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { ProfileFact } from '../knowledge/conditions';
 import {
+  ATTRIBUTES,
   PROFILE_ATTRIBUTES,
   ProfileAttribute,
-  ProfileFact,
-} from '../knowledge/conditions';
+  ValueCombination,
+} from './attributes';
 import {
   countAt,
   EntityView,
@@ -73,40 +75,20 @@ const CONFIDENCE_RANK: Record<Confidence, number> = {
   low: 1,
 };
 
-/** Attributes that hold one value: a second one from a weaker source is a conflict. */
-const SINGLE_VALUED: ReadonlySet<ProfileAttribute> = new Set([
-  'consistency',
-  'scale',
-  'architecture',
-  'lifecycle',
-]);
+/** `case-studies/*` annotation → the attribute it declares */
+const ATTRIBUTE_ANNOTATIONS: ReadonlyMap<string, ProfileAttribute> = new Map(
+  PROFILE_ATTRIBUTES.flatMap(attribute =>
+    ATTRIBUTES[attribute].annotations.map(key => [key, attribute] as const),
+  ),
+);
 
-/**
- * Attributes that may hold several values (a TypeScript + Rust service), but
- * only from the strongest source: a weaker source that says otherwise is a
- * conflict. The remaining attributes (databases, caches, messaging,
- * deployment, practices) are unions of every source.
- */
-const STRONGEST_SOURCE_ONLY: ReadonlySet<ProfileAttribute> = new Set([
-  'language',
-  'domain',
-]);
-
-const ATTRIBUTE_ANNOTATIONS: Record<string, ProfileAttribute> = {
-  'case-studies/language': 'language',
-  'case-studies/languages': 'language',
-  'case-studies/database': 'databases',
-  'case-studies/databases': 'databases',
-  'case-studies/cache': 'caches',
-  'case-studies/caches': 'caches',
-  'case-studies/messaging': 'messaging',
-  'case-studies/consistency': 'consistency',
-  'case-studies/scale': 'scale',
-  'case-studies/architecture': 'architecture',
-  'case-studies/domain': 'domain',
-  'case-studies/deployment': 'deployment',
-  'case-studies/practices': 'practices',
-};
+/** How the values of each attribute combine (see `AttributeDefinition.values`). */
+const COMBINATION: ReadonlyMap<ProfileAttribute, ValueCombination> = new Map(
+  PROFILE_ATTRIBUTES.map(attribute => [
+    attribute,
+    ATTRIBUTES[attribute].values,
+  ]),
+);
 
 const FACT_ANNOTATIONS: Record<string, ProfileFact> = {
   'case-studies/peak-rps': 'scale.peakRps',
@@ -337,20 +319,15 @@ export function profile(
   const databases = settle('databases');
   inferConsistency(domain, databases, collector);
   collectArchitectureFromSystem(system, collector);
-  // One literal, keys in vocabulary order (the order they serialise in).
-  const attributes: Record<ProfileAttribute, ProfileValue[]> = {
-    language: settle('language'),
-    databases,
-    caches: settle('caches'),
-    messaging: settle('messaging'),
-    consistency: settle('consistency'),
-    scale: settle('scale'),
-    architecture: settle('architecture'),
-    domain,
-    deployment: settle('deployment'),
-    lifecycle: settle('lifecycle'),
-    practices: settle('practices'),
-  };
+  const settledFirst = new Map([
+    ['domain', domain],
+    ['databases', databases],
+  ]);
+  // Keys in registry order: the order they serialise in.
+  const attributes = {} as Record<ProfileAttribute, ProfileValue[]>;
+  for (const attribute of PROFILE_ATTRIBUTES) {
+    attributes[attribute] = settledFirst.get(attribute) ?? settle(attribute);
+  }
   if (conflicts.length > 1) {
     conflicts.sort(
       (a, b) =>
@@ -443,7 +420,7 @@ function collectAnnotations(
   for (const key of Object.keys(view.annotations)) {
     const raw = stringAt(view.annotations[key]);
     if (raw === undefined) continue;
-    const attribute = ATTRIBUTE_ANNOTATIONS[key];
+    const attribute = ATTRIBUTE_ANNOTATIONS.get(key);
     if (attribute) {
       const source = sharedSource('annotation', key, 'high');
       const values = splitList(raw);
@@ -482,7 +459,7 @@ function collectAnnotations(
         detail,
         value: raw,
         reason: `unknown annotation; known: ${[
-          ...Object.keys(ATTRIBUTE_ANNOTATIONS),
+          ...ATTRIBUTE_ANNOTATIONS.keys(),
           ...Object.keys(FACT_ANNOTATIONS),
         ].join(', ')}`,
       });
@@ -630,7 +607,7 @@ function collectResources(
     const about = (what: string) => `dependsOn ${resourceView.ref} (${what})`;
 
     for (const key of Object.keys(resourceView.annotations)) {
-      const attribute = ATTRIBUTE_ANNOTATIONS[key];
+      const attribute = ATTRIBUTE_ANNOTATIONS.get(key);
       if (!attribute || !DATASTORE_ATTRIBUTES.includes(attribute)) continue;
       const raw = stringAt(resourceView.annotations[key]) ?? '';
       const source: Provenance = {
@@ -899,13 +876,13 @@ function resolve(
       ? found.filter(c => !c.runtimeTag)
       : found;
   strongestFirst(ordered);
-  if (!SINGLE_VALUED.has(attribute) && !STRONGEST_SOURCE_ONLY.has(attribute)) {
-    return firstOfEachValue(ordered);
-  }
+  const combination = COMBINATION.get(attribute);
+  if (combination === 'all-sources') return firstOfEachValue(ordered);
   const top = ordered[0];
-  const kept = SINGLE_VALUED.has(attribute)
-    ? [{ value: top.value, source: top.source }]
-    : firstOfEachValue(ordered.filter(c => c.rank === top.rank));
+  const kept =
+    combination === 'one'
+      ? [{ value: top.value, source: top.source }]
+      : firstOfEachValue(ordered.filter(c => c.rank === top.rank));
   const overridden = firstOfEachValue(
     ordered.filter(c => !kept.some(k => k.value === c.value)),
   );

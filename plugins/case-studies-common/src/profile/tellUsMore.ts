@@ -1,77 +1,24 @@
-import type { ProfileAttribute } from '../knowledge/conditions';
+import {
+  attributeDefinition,
+  PROFILE_ATTRIBUTES,
+  ProfileAttribute,
+} from './attributes';
 import type { MissingAnnotation, ProfileValue } from './types';
 import { vocabularyOf } from './vocabulary';
 
 interface Ask {
   attribute: ProfileAttribute;
+  order: number;
   annotation: string;
   example: string;
   why: string;
 }
 
-/** What to ask for, most useful for matching first. Lifecycle comes from `spec.lifecycle`, so it is not asked for. */
-const ASKS: readonly Ask[] = [
-  {
-    attribute: 'language',
-    annotation: 'case-studies/language',
-    example: 'java',
-    why: 'the language weighs most in finding companies like this service',
-  },
-  {
-    attribute: 'databases',
-    annotation: 'case-studies/database',
-    example: 'postgres',
-    why: 'databases weigh most in matching and decide the data antipatterns (or add a dependsOn to the database Resource)',
-  },
-  {
-    attribute: 'domain',
-    annotation: 'case-studies/domain',
-    example: 'payments',
-    why: 'the domain decides lessons such as idempotency keys for payments and infers the consistency it needs',
-  },
-  {
-    attribute: 'architecture',
-    annotation: 'case-studies/architecture',
-    example: 'monolith',
-    why: 'the architecture decides warnings such as microservices with strong consistency',
-  },
-  {
-    attribute: 'scale',
-    annotation: 'case-studies/scale',
-    example: 'medium',
-    why: 'the scale decides which companies\' "don\'t copy" caveats apply (case-studies/peak-rps or case-studies/users also give it)',
-  },
-  {
-    attribute: 'consistency',
-    annotation: 'case-studies/consistency',
-    example: 'strong',
-    why: 'the consistency model decides the distributed-transaction warnings',
-  },
-  {
-    attribute: 'messaging',
-    annotation: 'case-studies/messaging',
-    example: 'kafka',
-    why: 'the message bus, if the service uses one, matches event-driven architectures',
-  },
-  {
-    attribute: 'caches',
-    annotation: 'case-studies/caches',
-    example: 'redis',
-    why: 'the cache, if any, matches the caching patterns',
-  },
-  {
-    attribute: 'deployment',
-    annotation: 'case-studies/deployment',
-    example: 'kubernetes',
-    why: 'the deployment target decides platform caveats such as Kubernetes for small teams',
-  },
-  {
-    attribute: 'practices',
-    annotation: 'case-studies/practices',
-    example: 'observability, alerting, postmortems',
-    why: 'declared practices satisfy lessons and silence the warnings about their absence',
-  },
-];
+/** What to ask for, most useful for matching first (the registry's `ask.order`). */
+const ASKS: readonly Ask[] = PROFILE_ATTRIBUTES.flatMap(attribute => {
+  const { ask } = attributeDefinition(attribute);
+  return ask ? [{ attribute, ...ask }] : [];
+}).sort((a, b) => a.order - b.order);
 
 /** The entry for an unknown attribute is the same for every entity, so it is built once (and frozen). */
 const UNKNOWN_ENTRIES = new Map(

@@ -1,194 +1,10 @@
-import {
-  KNOWN_PRACTICES,
-  ProfileAttribute,
-  SCALE_LEVELS,
-} from '../knowledge/conditions';
+import { ATTRIBUTES, PROFILE_ATTRIBUTES, ProfileAttribute } from './attributes';
 import type { Confidence } from './types';
 
-/**
- * The normalised vocabulary of the service profile: for each attribute, the
- * canonical values and the spellings (tags, annotation values, resource name
- * parts) that mean them. Keys and synonyms are slugs: lower-case, spaces as
- * dashes. Company profiles in the knowledge base go through the same
- * normalisation, so "postgresql" on either side meets "postgres".
- */
-const SYNONYMS: Partial<Record<ProfileAttribute, Record<string, string[]>>> = {
-  language: {
-    java: ['spring', 'spring-boot', 'jvm'],
-    kotlin: ['ktor'],
-    scala: ['akka'],
-    go: ['golang'],
-    ruby: ['rails', 'ruby-on-rails', 'ror', 'sorbet'],
-    python: ['py', 'django', 'flask', 'fastapi'],
-    typescript: ['ts', 'deno', 'nestjs'],
-    javascript: ['js', 'ecmascript'],
-    elixir: ['phoenix'],
-    erlang: ['otp', 'beam'],
-    rust: ['rustlang'],
-    csharp: ['c#', 'dotnet', '.net', 'aspnet'],
-    cpp: ['c++'],
-    c: [],
-    php: ['laravel', 'symfony'],
-    swift: [],
-    clojure: [],
-    haskell: [],
-  },
-  databases: {
-    postgres: [
-      'postgresql',
-      'pg',
-      'psql',
-      'pgsql',
-      'aurora-postgres',
-      'aurora-postgresql',
-    ],
-    mysql: ['mariadb', 'aurora-mysql'],
-    cassandra: ['apache-cassandra'],
-    scylladb: ['scylla'],
-    dynamodb: ['dynamo'],
-    mongodb: ['mongo'],
-    cockroachdb: ['cockroach', 'crdb'],
-    spanner: ['cloud-spanner'],
-    vitess: [],
-    sqlite: ['sqlite3'],
-    clickhouse: [],
-    elasticsearch: ['elastic', 'opensearch'],
-    bigtable: [],
-    couchbase: [],
-    neo4j: [],
-    'sql-server': ['mssql', 'sqlserver'],
-    oracle: ['oracledb'],
-    firestore: [],
-    hbase: [],
-  },
-  caches: {
-    redis: ['valkey'],
-    memcached: ['memcache'],
-    evcache: [],
-    varnish: [],
-  },
-  messaging: {
-    kafka: ['apache-kafka', 'msk'],
-    rabbitmq: ['rabbit', 'amqp'],
-    nats: ['jetstream'],
-    pubsub: ['google-pubsub', 'gcp-pubsub', 'cloud-pubsub'],
-    sqs: ['aws-sqs'],
-    sns: [],
-    kinesis: [],
-    pulsar: [],
-    eventbridge: [],
-    nsq: [],
-    mqtt: [],
-  },
-  consistency: {
-    strong: [
-      'strong-consistency',
-      'strongly-consistent',
-      'acid',
-      'linearizable',
-      'serializable',
-    ],
-    eventual: ['eventual-consistency', 'eventually-consistent'],
-  },
-  scale: Object.fromEntries(SCALE_LEVELS.map(level => [level, []])),
-  architecture: {
-    monolith: ['monolithic', 'majestic-monolith'],
-    'modular-monolith': ['modulith'],
-    microservices: ['microservice', 'micro-services', 'msa'],
-    serverless: ['faas', 'lambda', 'aws-lambda'],
-    edge: ['edge-computing', 'edge-worker', 'cloudflare-workers'],
-  },
-  domain: {
-    payments: ['payment', 'billing', 'ledger', 'fintech', 'invoicing'],
-    streaming: ['video', 'video-streaming', 'vod'],
-    messaging: [
-      'chat',
-      'instant-messaging',
-      'realtime-chat',
-      'communication',
-      'communications',
-    ],
-    collaboration: [
-      'real-time-collaboration',
-      'realtime-collaboration',
-      'collaborative-editing',
-      'co-editing',
-    ],
-    geospatial: [
-      'geo',
-      'gis',
-      'maps',
-      'location',
-      'geolocation',
-      'mobility',
-      'ride-hailing',
-    ],
-    commerce: ['ecommerce', 'e-commerce', 'storefront', 'shop', 'retail'],
-    'developer-platform': [
-      'devtools',
-      'developer-tools',
-      'dev-tools',
-      'developer-portal',
-      'platform-engineering',
-    ],
-    content: ['cms', 'wiki', 'notes', 'documents'],
-    analytics: ['web-analytics', 'business-intelligence'],
-    music: ['audio', 'podcasts'],
-    search: [],
-    marketplace: [],
-    travel: ['hospitality'],
-    identity: ['auth', 'iam', 'authentication'],
-    security: ['ddos', 'waf'],
-    networking: ['cdn', 'dns', 'network'],
-  },
-  deployment: {
-    kubernetes: ['k8s', 'eks', 'gke', 'aks', 'openshift'],
-    serverless: ['lambda', 'aws-lambda', 'cloud-functions', 'faas'],
-    edge: ['cloudflare-workers', 'edge-functions', 'edge-worker'],
-    heroku: [],
-    vm: ['ec2', 'virtual-machines'],
-    'bare-metal': ['on-premises', 'on-prem'],
-    nomad: [],
-    ecs: ['fargate'],
-  },
-  practices: {
-    ...Object.fromEntries(KNOWN_PRACTICES.map(practice => [practice, []])),
-    observability: ['o11y', 'monitoring'],
-    tracing: ['distributed-tracing', 'opentelemetry', 'otel'],
-    alerting: ['on-call', 'oncall'],
-    'circuit-breakers': ['circuit-breaker', 'hystrix', 'resilience4j'],
-    bulkheads: ['bulkhead'],
-    'chaos-engineering': ['chaos', 'chaos-monkey', 'game-days', 'gameday'],
-    'feature-flags': ['feature-flag', 'feature-toggles'],
-    'idempotency-keys': ['idempotency', 'idempotency-key'],
-    'api-versioning': ['versioned-api'],
-    postmortems: ['postmortem', 'post-mortems', 'incident-reviews'],
-    'internal-postmortems': [
-      'postmortems-published-internally',
-      'published-postmortems',
-    ],
-    'canary-deploys': ['canary', 'canary-releases', 'canary-deployments'],
-    'blue-green-deploys': ['blue-green', 'red-black', 'red-black-deploys'],
-    'continuous-delivery': ['continuous-deployment', 'gitops'],
-    'continuous-integration': ['ci'],
-    'trunk-based-development': ['trunk-based'],
-    'test-automation': ['automated-tests'],
-    'load-testing': ['load-tests'],
-    'service-mesh': ['istio', 'linkerd'],
-    'graphql-federation': ['federated-graphql', 'apollo-federation'],
-    'event-driven': ['event-sourcing', 'eda'],
-    'cell-architecture': ['cells'],
-    sharding: ['sharded'],
-    crdt: ['crdts', 'yjs', 'automerge'],
-  },
-};
-
 /** Attributes whose values must come from their vocabulary; anything else is rejected. */
-const CLOSED_ATTRIBUTES: ReadonlySet<ProfileAttribute> = new Set([
-  'consistency',
-  'scale',
-  'architecture',
-]);
+const CLOSED_ATTRIBUTES: ReadonlySet<ProfileAttribute> = new Set(
+  PROFILE_ATTRIBUTES.filter(a => ATTRIBUTES[a].vocabulary === 'closed'),
+);
 
 /** A value a tag (or a part of a resource name) stands for. */
 export interface VocabularyHit {
@@ -223,13 +39,18 @@ export const JAVASCRIPT_RUNTIME_TAGS: ReadonlySet<string> = new Set([
 
 /** synonym or canonical value → canonical value, per attribute */
 const CANONICAL: Map<ProfileAttribute, Map<string, string>> = new Map(
-  Object.entries(SYNONYMS).map(([attribute, entries]) => {
+  // Attributes without a vocabulary (lifecycle) have no entry: nothing to look up.
+  PROFILE_ATTRIBUTES.filter(
+    attribute => Object.keys(ATTRIBUTES[attribute].synonyms).length > 0,
+  ).map(attribute => {
     const lookup = new Map<string, string>();
+    const entries: Record<string, readonly string[]> =
+      ATTRIBUTES[attribute].synonyms;
     for (const [canonical, synonyms] of Object.entries(entries)) {
       lookup.set(canonical, canonical);
       for (const synonym of synonyms) lookup.set(synonym, canonical);
     }
-    return [attribute as ProfileAttribute, lookup];
+    return [attribute, lookup];
   }),
 );
 
@@ -359,9 +180,9 @@ export function rejectionOf(attribute: ProfileAttribute, raw: string): string {
 }
 
 const VOCABULARIES = new Map(
-  Object.entries(SYNONYMS).map(([attribute, entries]) => [
+  PROFILE_ATTRIBUTES.map(attribute => [
     attribute,
-    Object.freeze(Object.keys(entries)),
+    Object.freeze(Object.keys(ATTRIBUTES[attribute].synonyms)),
   ]),
 );
 

@@ -3,7 +3,7 @@
  * candidate) in one process, over the bench catalog. Not part of the package
  * API; `scripts/bench-match-compare.sh` runs it.
  *
- *   node --require @backstage/cli/config/nodeTransform.cjs src/bench/compare.ts \
+ *   node --require @backstage/cli/config/nodeTransform.cjs bench/compare.ts \
  *     <baseline src dir> <candidate src dir> [--pairs 12] [--candidate-first]
  *
  * With `--pairs 0` it only compares the guidance.

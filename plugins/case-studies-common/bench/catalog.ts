@@ -4,7 +4,7 @@
  * Not part of the package API.
  */
 import type { Entity } from '@backstage/catalog-model';
-import type { ProfileNeighbours } from '../profile/types';
+import type { ProfileNeighbours } from '../src/profile/types';
 
 /** mulberry32: a small, fast, seeded PRNG, so every run profiles the same catalog. */
 export function seededRandom(seed: number): () => number {

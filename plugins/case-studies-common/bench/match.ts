@@ -7,9 +7,9 @@
  * Options: --entities <n> (default 10000), --rounds <n> timed passes (default 5).
  */
 import { parseArgs } from 'util';
-import { loadKnowledge } from '../cli';
-import { guidance } from '../matching/guidance';
-import { profile } from '../profile/profile';
+import { loadKnowledge } from '../src/cli';
+import { guidance } from '../src/matching/guidance';
+import { profile } from '../src/profile/profile';
 import { generateCatalog, Sample, seededRandom } from './catalog';
 import { machineYardstickMs } from './yardstick';
 

@@ -2,9 +2,9 @@
  * A copy of the engine loaded from a checkout's `src` folder, for the
  * comparison benches. Not part of the package API.
  */
-import type { KnowledgeBase } from '../knowledge/schema';
-import type { guidance as guidanceFunction } from '../matching/guidance';
-import type { profile as profileFunction } from '../profile/profile';
+import type { KnowledgeBase } from '../src/knowledge/schema';
+import type { guidance as guidanceFunction } from '../src/matching/guidance';
+import type { profile as profileFunction } from '../src/profile/profile';
 import type { Sample } from './catalog';
 
 export interface Engine {

@@ -4,7 +4,7 @@
  * runs under valgrind to count instructions. Not part of the package API.
  *
  *   node --single-threaded --require @backstage/cli/config/nodeTransform.cjs \
- *     src/bench/passes.ts <src dir> <entities> <passes>
+ *     bench/passes.ts <src dir> <entities> <passes>
  */
 import { generateCatalog, seededRandom } from './catalog';
 import { loadEngine, runCatalog } from './engine';
