@@ -306,13 +306,15 @@ function indexRead(index: ReadIndex, read: Read, readIndex: number): void {
   }
 }
 
-const ALWAYS = 0;
-const READ = 1;
-const NOT = 2;
-const ALL = 3;
-const ANY = 4;
+// Op codes are words, so a compiled condition reads as what it does in a
+// debugger; numbers saved only 1.2 % of the instructions (docs/benchmarks.md).
+const ALWAYS = 'always';
+const READ = 'read';
+const NOT = 'not';
+const ALL = 'all';
+const ANY = 'any';
 
-/** A condition compiled to a tree of numeric operations over shared reads. */
+/** A condition compiled to a tree of operations over shared reads. */
 export type CompiledCondition =
   | { op: typeof ALWAYS }
   | { op: typeof READ; index: number }
