@@ -1,5 +1,4 @@
 import { objectAt, stringAt } from './entityFields';
-import { slug } from './vocabulary';
 
 /**
  * Component `spec.type`s that run as something a team deploys and operates
@@ -38,5 +37,11 @@ export function isDeployedComponent(entity: unknown): boolean {
   const root = objectAt(entity);
   const kind = stringAt(root.kind)?.toLowerCase();
   const type = stringAt(objectAt(root.spec).type);
-  return kind === 'component' && type !== undefined && DEPLOYED.has(slug(type));
+  // Compared as the catalog's `spec.type` filter compares (case only), so an
+  // owner's count read from the catalog and one counted here agree.
+  return (
+    kind === 'component' &&
+    type !== undefined &&
+    DEPLOYED.has(type.toLocaleLowerCase('en-US'))
+  );
 }
